@@ -1,0 +1,182 @@
+//! `helpdex build`: articles in, index directory out.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Result};
+use helpdex_core::index::build::{analyze, BuildOptions, IndexBuilder};
+use helpdex_core::Article;
+use helpdex_ingest::{Options, Sources};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::index_dir;
+use crate::status;
+
+/// Articles analysed in parallel per batch: enough to keep both cores busy, few enough that
+/// analysed terms of the whole corpus never sit in memory at once.
+const BATCH: usize = 512;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Folders of Markdown or HTML files, `.jsonl`/`.jsonl.gz` records, tinysearch `.json`.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Folder to write the index into (created if missing; the previous index there is
+    /// replaced atomically).
+    #[arg(long, short, value_name = "DIR")]
+    out: PathBuf,
+    /// Fail (exit 1, write nothing) if any article is bad, instead of leaving it out.
+    #[arg(long)]
+    strict: bool,
+    /// URL prefix for articles read from files (`guide/a.md` → `{base-url}guide/a`).
+    #[arg(long, default_value = "/", value_name = "URL")]
+    base_url: String,
+    /// Largest article file or JSON line read, in bytes; larger ones are reported and skipped.
+    #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
+    max_article_bytes: u64,
+    /// Print only errors and problems, no progress or summary.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+pub fn run(args: Args) -> Result<u8> {
+    let started = Instant::now();
+    let options = Options {
+        max_article_bytes: args.max_article_bytes,
+        base_url: args.base_url.clone(),
+    };
+    let sources = Sources::discover(&args.inputs, &options)?;
+    let bar = progress(args.quiet, sources.total_bytes(), "reading", true);
+    let ingested = helpdex_ingest::read(sources, &options, &|bytes| bar.inc(bytes));
+    bar.finish_and_clear();
+    for problem in &ingested.problems {
+        eprintln!("warning: {problem}");
+    }
+    if ingested.articles.is_empty() {
+        bail!(
+            "no articles found in {} (looked for .md/.markdown/.html files in folders, and \
+             .jsonl/.jsonl.gz/.json files)",
+            args.inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    if args.strict && !ingested.problems.is_empty() {
+        eprintln!(
+            "error: {} bad article(s) and --strict: nothing written",
+            ingested.problems.len()
+        );
+        return Ok(status::NOTHING);
+    }
+    let read_time = started.elapsed();
+
+    let languages = count_languages(&ingested.articles);
+    let bar = progress(
+        args.quiet,
+        ingested.articles.len() as u64,
+        "indexing",
+        false,
+    );
+    let mut builder = IndexBuilder::new(BuildOptions::default());
+    for batch in ingested.articles.chunks(BATCH) {
+        let analyzed: Vec<_> = batch.par_iter().map(analyze).collect();
+        for a in analyzed {
+            builder.add(a);
+        }
+        bar.inc(batch.len() as u64);
+    }
+    bar.set_message("writing");
+    let built = builder.finish();
+    let written = index_dir::write(&args.out, &built, languages)?;
+    bar.finish_and_clear();
+
+    if !args.quiet {
+        let s = &built.stats;
+        let total = started.elapsed();
+        eprintln!(
+            "indexed {} articles ({} terms) from {} in {} (reading {})",
+            s.articles,
+            s.terms,
+            args.inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            secs(total),
+            secs(read_time),
+        );
+        let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
+        for s in &ingested.skipped {
+            *skipped.entry(s.reason.to_string()).or_default() += 1;
+        }
+        if !ingested.problems.is_empty() {
+            *skipped
+                .entry("bad article (see warnings)".into())
+                .or_default() += ingested.problems.len();
+        }
+        if !skipped.is_empty() {
+            let why: Vec<String> = skipped.iter().map(|(r, n)| format!("{n} {r}")).collect();
+            eprintln!("skipped {}", why.join(", "));
+        }
+        eprintln!(
+            "wrote {} files to {}: {} raw, {} gzip ({} postings chunks, {} fragments chunks)",
+            written.files,
+            args.out.display(),
+            bytes(written.raw_bytes),
+            bytes(written.compressed_bytes),
+            built.postings.len(),
+            built.fragments.len(),
+        );
+    }
+    Ok(status::OK)
+}
+
+fn count_languages(articles: &[Article]) -> BTreeMap<String, u32> {
+    let mut out = BTreeMap::new();
+    for a in articles {
+        let lang = a.lang.as_deref().unwrap_or("");
+        let primary = lang
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        *out.entry(primary).or_default() += 1;
+    }
+    out
+}
+
+fn progress(quiet: bool, total: u64, what: &'static str, in_bytes: bool) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    // indicatif draws only when stderr is a terminal, so CI logs stay clean.
+    let bar = ProgressBar::new(total);
+    let counter = if in_bytes {
+        "{binary_bytes}/{binary_total_bytes}"
+    } else {
+        "{pos}/{len}"
+    };
+    bar.set_style(
+        ProgressStyle::with_template(&format!("{{msg:>9}} [{{bar:32}}] {counter} ({{eta}})"))
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    bar.set_message(what);
+    bar
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
+}
+
+fn bytes(n: u64) -> String {
+    match n {
+        n if n >= 1 << 20 => format!("{:.1} MiB", n as f64 / (1 << 20) as f64),
+        n if n >= 1 << 10 => format!("{:.1} KiB", n as f64 / 1024.0),
+        n => format!("{n} B"),
+    }
+}

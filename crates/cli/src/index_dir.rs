@@ -1,0 +1,244 @@
+//! An index directory on disk: content-hashed, gzip-compressed files plus `helpdex.json`.
+//!
+//! ```text
+//! DIR/helpdex.json              manifest: format version, build id, file names
+//! DIR/index.<hash>.hdx          core file
+//! DIR/postings/<hash>.hdx       postings chunks, in chunk order in the manifest
+//! DIR/fragments/<hash>.hdx      fragments chunks
+//! ```
+//! Writing is atomic: new files are written under temporary names and renamed into place, the
+//! manifest is replaced last, and only then are files of the previous build removed. A build
+//! killed at any point leaves the previous index complete and served.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use flate2::{read::GzDecoder, Compression, GzBuilder};
+use helpdex_core::index::build::BuiltIndex;
+use helpdex_core::index::format::FORMAT_VERSION;
+use helpdex_core::Index;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// Name of the manifest in an index directory.
+pub const MANIFEST: &str = "helpdex.json";
+
+/// The manifest: the one file with a fixed name, read first by every client.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Index format version.
+    pub helpdex: u16,
+    /// Build id (hex), also in every file's header.
+    pub build: String,
+    pub articles: u32,
+    /// Articles per language (`"en"`, `"zh"`, `""` when unknown).
+    pub languages: BTreeMap<String, u32>,
+    /// How the files are compressed on disk.
+    pub encoding: String,
+    pub core: String,
+    pub postings: Vec<String>,
+    pub fragments: Vec<String>,
+}
+
+/// What a write produced.
+#[derive(Debug, Default)]
+pub struct Written {
+    pub files: usize,
+    pub raw_bytes: u64,
+    pub compressed_bytes: u64,
+}
+
+struct Encoded {
+    name: String,
+    raw: u64,
+    gzip: Vec<u8>,
+}
+
+fn encode(folder: &str, prefix: &str, bytes: &[u8]) -> Encoded {
+    // No file name and a zero mtime in the gzip header: the same bytes give the same file.
+    let mut gz = GzBuilder::new().write(Vec::with_capacity(bytes.len() / 3), Compression::best());
+    gz.write_all(bytes).expect("in-memory");
+    let gzip = gz.finish().expect("in-memory");
+    let hash = Sha256::digest(&gzip);
+    let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
+    Encoded {
+        name: format!("{folder}{prefix}{hex}.hdx"),
+        raw: bytes.len() as u64,
+        gzip,
+    }
+}
+
+/// Writes `built` into `dir` atomically and removes the files of the build it replaces.
+pub fn write(dir: &Path, built: &BuiltIndex, languages: BTreeMap<String, u32>) -> Result<Written> {
+    for sub in ["", "postings", "fragments"] {
+        let d = dir.join(sub);
+        fs::create_dir_all(&d).with_context(|| format!("cannot create {}", d.display()))?;
+    }
+    let core = encode("", "index.", &built.core);
+    let postings: Vec<Encoded> = built
+        .postings
+        .par_iter()
+        .map(|p| encode("postings/", "", p))
+        .collect();
+    let fragments: Vec<Encoded> = built
+        .fragments
+        .par_iter()
+        .map(|f| encode("fragments/", "", f))
+        .collect();
+
+    let mut written = Written::default();
+    for file in std::iter::once(&core).chain(&postings).chain(&fragments) {
+        let path = dir.join(&file.name);
+        // Content-hashed: an existing file with this name already has these bytes.
+        if !path.exists() {
+            write_atomically(&path, &file.gzip)?;
+        }
+        written.files += 1;
+        written.raw_bytes += file.raw;
+        written.compressed_bytes += file.gzip.len() as u64;
+    }
+    let manifest = Manifest {
+        helpdex: FORMAT_VERSION,
+        build: format!("{:016x}", built.build_id),
+        articles: built.stats.articles,
+        languages,
+        encoding: "gzip".into(),
+        core: core.name.clone(),
+        postings: postings.iter().map(|f| f.name.clone()).collect(),
+        fragments: fragments.iter().map(|f| f.name.clone()).collect(),
+    };
+    let mut json = serde_json::to_vec_pretty(&manifest)?;
+    json.push(b'\n');
+    write_atomically(&dir.join(MANIFEST), &json)?;
+    written.files += 1;
+    written.raw_bytes += json.len() as u64;
+    written.compressed_bytes += json.len() as u64;
+    remove_stale(dir, &manifest)?;
+    Ok(written)
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = temp_name(path);
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result.with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn temp_name(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".tmp-{}", std::process::id()));
+    path.with_file_name(name)
+}
+
+/// Removes `.hdx` files (and leftover temporaries) that the manifest does not name.
+fn remove_stale(dir: &Path, manifest: &Manifest) -> Result<()> {
+    let keep: std::collections::HashSet<&str> = std::iter::once(manifest.core.as_str())
+        .chain(manifest.postings.iter().map(String::as_str))
+        .chain(manifest.fragments.iter().map(String::as_str))
+        .collect();
+    for (sub, prefix) in [("", "index."), ("postings", ""), ("fragments", "")] {
+        let Ok(entries) = fs::read_dir(dir.join(sub)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let ours =
+                name.starts_with(prefix) && (name.ends_with(".hdx") || name.contains(".hdx.tmp-"));
+            let rel = if sub.is_empty() {
+                name.clone()
+            } else {
+                format!("{sub}/{name}")
+            };
+            if ours && !keep.contains(rel.as_str()) {
+                fs::remove_file(entry.path())
+                    .with_context(|| format!("cannot remove stale {}", entry.path().display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads a manifest.
+pub fn read_manifest(dir: &Path) -> Result<Manifest> {
+    let path = dir.join(MANIFEST);
+    let bytes = fs::read(&path).with_context(|| {
+        format!(
+            "cannot read {} (is this an index built by `helpdex build`?)",
+            path.display()
+        )
+    })?;
+    let manifest: Manifest = serde_json::from_slice(&bytes)
+        .with_context(|| format!("{}: not a valid helpdex manifest", path.display()))?;
+    if manifest.helpdex != FORMAT_VERSION {
+        bail!(
+            "{}: index format version {}, but this helpdex reads version {}: rebuild the index",
+            path.display(),
+            manifest.helpdex,
+            FORMAT_VERSION
+        );
+    }
+    Ok(manifest)
+}
+
+/// Opens the index in `dir` with every chunk loaded.
+pub fn open(dir: &Path) -> Result<Index> {
+    let manifest = read_manifest(dir)?;
+    let read = |name: &str| -> Result<Vec<u8>> {
+        let path = dir.join(name);
+        let bytes = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        decompress(&bytes).with_context(|| format!("{}: not a valid gzip file", path.display()))
+    };
+    let core = read(&manifest.core)?;
+    let mut index =
+        Index::open(&core).with_context(|| format!("{}", dir.join(&manifest.core).display()))?;
+    if index.postings_chunks() as usize != manifest.postings.len()
+        || index.fragments_chunks() as usize != manifest.fragments.len()
+    {
+        bail!(
+            "{}: the manifest and the core file disagree on the number of chunks",
+            dir.display()
+        );
+    }
+    let postings: Vec<Vec<u8>> = manifest
+        .postings
+        .par_iter()
+        .map(|n| read(n))
+        .collect::<Result<_>>()?;
+    for (n, (name, bytes)) in manifest.postings.iter().zip(postings).enumerate() {
+        index
+            .add_postings(n as u32, &bytes)
+            .with_context(|| format!("{}", dir.join(name).display()))?;
+    }
+    let fragments: Vec<Vec<u8>> = manifest
+        .fragments
+        .par_iter()
+        .map(|n| read(n))
+        .collect::<Result<_>>()?;
+    for (n, (name, bytes)) in manifest.fragments.iter().zip(fragments).enumerate() {
+        index
+            .add_fragments(n as u32, &bytes)
+            .with_context(|| format!("{}", dir.join(name).display()))?;
+    }
+    Ok(index)
+}
+
+/// Gunzips `bytes` if they are gzip; index files served already decompressed pass through.
+pub fn decompress(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(bytes.to_vec());
+    }
+    let mut out = Vec::with_capacity(bytes.len() * 3);
+    GzDecoder::new(bytes).read_to_end(&mut out)?;
+    Ok(out)
+}

@@ -1,0 +1,57 @@
+//! `helpdex`: compile a help center into a static search index, and search it.
+//!
+//! The binary is glue: `helpdex-ingest` reads articles, `helpdex-core` builds and searches the
+//! index; this crate adds arguments, progress, atomic output and exit codes.
+
+mod cmd;
+mod index_dir;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Instant, typo-tolerant search for help centers, running entirely in the browser.
+#[derive(Parser, Debug)]
+#[command(name = "helpdex", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Build a search index from articles (Markdown folders, HTML folders, JSON Lines files).
+    ///
+    /// Exit status: 0 when the index was written (bad articles are reported and left out),
+    /// 1 when `--strict` found bad articles (nothing is written), 2 on a fatal error (no
+    /// articles at all, an unreadable input, an unwritable output folder).
+    Build(cmd::build::Args),
+    /// Search an index built by `helpdex build`.
+    ///
+    /// With QUERY, prints ranked results; without it, answers one query per line of standard
+    /// input. Exit status: 0 when results were found (always, for standard input), 1 when a
+    /// QUERY found nothing, 2 on an error (missing or corrupt index).
+    Search(cmd::search::Args),
+}
+
+/// Exit statuses, ripgrep style.
+pub(crate) mod status {
+    pub const OK: u8 = 0;
+    pub const NOTHING: u8 = 1;
+    pub const ERROR: u8 = 2;
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(args) => cmd::build::run(args),
+        Command::Search(args) => cmd::search::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(status::ERROR)
+        }
+    }
+}

@@ -1,0 +1,326 @@
+//! Building an index: articles in, index files (as bytes) out.
+//!
+//! [`analyze`] turns one article into its terms and display data; it is pure, so callers can
+//! run it in parallel. [`IndexBuilder`] then takes analysed articles in order and lays out the
+//! files: the core (vocabulary fst, field lengths, folding table), postings chunks split by
+//! term range, and fragment chunks split by article range. The same articles in the same order
+//! always give the same bytes.
+
+use std::collections::HashMap;
+
+use fst::MapBuilder;
+
+use super::core_data::{CoreData, TermValue};
+use super::format::{self, FileKind};
+use super::fragments::Fragment;
+use super::norms;
+use super::postings::{Field, ListWriter, TermInArticle, FIELD_COUNT};
+use crate::analysis::{FoldTable, FullFold, Tokenizer};
+use crate::article::Article;
+
+/// Positions skipped between fields and between parts, so that words on either side of a
+/// boundary never count as adjacent.
+const FIELD_GAP: u32 = 8;
+
+/// Tuning for the file layout.
+#[derive(Clone, Copy, Debug)]
+pub struct BuildOptions {
+    /// A postings chunk is closed once it holds at least this many bytes.
+    pub postings_chunk_bytes: usize,
+    /// A fragments chunk is closed once it holds at least this many bytes.
+    pub fragments_chunk_bytes: usize,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            postings_chunk_bytes: 24 * 1024,
+            fragments_chunk_bytes: 24 * 1024,
+        }
+    }
+}
+
+/// One article's terms and display data, ready for [`IndexBuilder::add`].
+#[derive(Clone, Debug)]
+pub struct AnalyzedArticle {
+    terms: Vec<(Box<str>, TermInArticle)>,
+    lengths: [u32; FIELD_COUNT],
+    fragment: Fragment,
+}
+
+/// Tokenizes an article's fields into terms with per-field frequencies and positions.
+pub fn analyze(article: &Article) -> AnalyzedArticle {
+    let mut terms: HashMap<Box<str>, TermInArticle> = HashMap::new();
+    let mut lengths = [0u32; FIELD_COUNT];
+    let mut tokenizer = Tokenizer::new(&FullFold);
+    let mut position = 0;
+    let mut field_text = |field: Field, text: &str, position: u32| {
+        let next = tokenizer.tokenize(text, position, |t| {
+            lengths[field as usize] += 1;
+            match terms.get_mut(t.term) {
+                Some(stats) => stats.add(field, t.position),
+                None => {
+                    let mut stats = TermInArticle::default();
+                    stats.add(field, t.position);
+                    terms.insert(t.term.into(), stats);
+                }
+            }
+        });
+        next + FIELD_GAP
+    };
+    position = field_text(Field::Title, &article.title, position);
+    for tag in &article.tags {
+        position = field_text(Field::Tags, tag, position);
+    }
+    if let Some(description) = &article.description {
+        position = field_text(Field::Tags, description, position);
+    }
+    for part in &article.parts {
+        if let Some(heading) = &part.heading {
+            position = field_text(Field::Headings, &heading.text, position);
+        }
+        position = field_text(Field::Body, &part.text, position);
+    }
+    let mut terms: Vec<_> = terms.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    AnalyzedArticle {
+        terms,
+        lengths,
+        fragment: Fragment {
+            id: article.id.clone(),
+            url: article.url.clone(),
+            title: article.title.clone(),
+            section: article.section.clone(),
+            lang: article.lang.clone(),
+            updated: article.updated.clone(),
+            parts: article.parts.clone(),
+        },
+    }
+}
+
+/// The files of a finished index, each wrapped in its header.
+#[derive(Clone, Debug)]
+pub struct BuiltIndex {
+    /// Shared by every file of this build.
+    pub build_id: u64,
+    pub core: Vec<u8>,
+    pub postings: Vec<Vec<u8>>,
+    pub fragments: Vec<Vec<u8>>,
+    pub stats: BuildStats,
+}
+
+/// Counts describing a build, for the summary.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BuildStats {
+    pub articles: u32,
+    pub terms: u64,
+    pub tokens: u64,
+    pub vocabulary_bytes: u64,
+    pub postings_bytes: u64,
+    pub fragments_bytes: u64,
+    pub fold_table_chars: u64,
+}
+
+/// Lays out analysed articles as index files.
+#[derive(Debug)]
+pub struct IndexBuilder {
+    options: BuildOptions,
+    lists: HashMap<Box<str>, ListWriter>,
+    norms: Vec<u8>,
+    length_sums: [u64; FIELD_COUNT],
+    fragment_chunks: Vec<Vec<u8>>,
+    fragment_starts: Vec<u32>,
+    current_fragments: Vec<Fragment>,
+    current_fragment_bytes: usize,
+}
+
+impl IndexBuilder {
+    /// An empty builder.
+    pub fn new(options: BuildOptions) -> Self {
+        IndexBuilder {
+            options,
+            lists: HashMap::new(),
+            norms: Vec::new(),
+            length_sums: [0; FIELD_COUNT],
+            fragment_chunks: Vec::new(),
+            fragment_starts: Vec::new(),
+            current_fragments: Vec::new(),
+            current_fragment_bytes: 0,
+        }
+    }
+
+    /// Number of articles added so far.
+    pub fn len(&self) -> usize {
+        self.norms.len() / FIELD_COUNT
+    }
+
+    /// Whether no article was added yet.
+    pub fn is_empty(&self) -> bool {
+        self.norms.is_empty()
+    }
+
+    /// Adds the next article; its doc number is the number of articles added before it.
+    pub fn add(&mut self, article: AnalyzedArticle) {
+        let doc = self.len() as u32;
+        for (term, stats) in &article.terms {
+            match self.lists.get_mut(term) {
+                Some(list) => list.push(doc, stats),
+                None => {
+                    let mut list = ListWriter::default();
+                    list.push(doc, stats);
+                    self.lists.insert(term.clone(), list);
+                }
+            }
+        }
+        for (f, &len) in article.lengths.iter().enumerate() {
+            self.norms.push(norms::encode(len));
+            self.length_sums[f] += len as u64;
+        }
+        if self.current_fragments.is_empty() {
+            self.fragment_starts.push(doc);
+        }
+        self.current_fragment_bytes += fragment_size(&article.fragment);
+        self.current_fragments.push(article.fragment);
+        if self.current_fragment_bytes >= self.options.fragments_chunk_bytes {
+            self.seal_fragments();
+        }
+    }
+
+    fn seal_fragments(&mut self) {
+        let number = self.fragment_chunks.len() as u32;
+        let mut payload = number.to_le_bytes().to_vec();
+        payload.extend(postcard::to_allocvec(&self.current_fragments).expect("in-memory"));
+        self.fragment_chunks.push(payload);
+        self.current_fragments.clear();
+        self.current_fragment_bytes = 0;
+    }
+
+    /// Lays out the vocabulary and postings and returns every file of the index.
+    pub fn finish(mut self) -> BuiltIndex {
+        if !self.current_fragments.is_empty() {
+            self.seal_fragments();
+        }
+        let docs = self.len() as u32;
+        let mut terms: Vec<(Box<str>, ListWriter)> = self.lists.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+
+        let mut stats = BuildStats {
+            articles: docs,
+            terms: terms.len() as u64,
+            tokens: self.length_sums.iter().sum(),
+            ..BuildStats::default()
+        };
+        let mut vocab = MapBuilder::memory();
+        let mut chunks: Vec<Vec<u8>> = Vec::new();
+        let mut current: Vec<u8> = Vec::new();
+        let mut alphabet: Vec<char> = Vec::new();
+        for (term, list) in &terms {
+            if current.len() >= self.options.postings_chunk_bytes {
+                chunks.push(std::mem::take(&mut current));
+            }
+            let value = TermValue {
+                chunk: chunks.len() as u32,
+                offset: current.len() as u32,
+                df: list.df(),
+            };
+            list.finish_into(&mut current);
+            vocab
+                .insert(term.as_bytes(), value.pack())
+                .expect("terms are sorted and unique");
+            alphabet.extend(term.chars());
+            if alphabet.len() > 4096 {
+                alphabet.sort_unstable();
+                alphabet.dedup();
+            }
+        }
+        if !current.is_empty() || chunks.is_empty() {
+            chunks.push(current);
+        }
+        alphabet.sort_unstable();
+        alphabet.dedup();
+        let fold = FoldTable::for_alphabet(&alphabet);
+        stats.fold_table_chars = fold.len() as u64;
+
+        let vocab = vocab.into_inner().expect("in-memory fst");
+        stats.vocabulary_bytes = vocab.len() as u64;
+        let postings: Vec<Vec<u8>> = chunks
+            .into_iter()
+            .enumerate()
+            .map(|(n, chunk)| {
+                let mut payload = (n as u32).to_le_bytes().to_vec();
+                payload.extend(chunk);
+                payload
+            })
+            .collect();
+        stats.postings_bytes = postings.iter().map(|p| p.len() as u64).sum();
+        stats.fragments_bytes = self.fragment_chunks.iter().map(|p| p.len() as u64).sum();
+
+        let core = CoreData {
+            docs,
+            average_lengths: std::array::from_fn(|f| {
+                self.length_sums[f] as f32 / docs.max(1) as f32
+            }),
+            norms: self.norms,
+            vocab,
+            postings_chunks: postings.len() as u32,
+            fragment_starts: self.fragment_starts,
+            fold,
+        };
+        let core_payload = postcard::to_allocvec(&core).expect("in-memory");
+        let build_id = {
+            let mut h = Fnv64::default();
+            h.write(&core_payload);
+            postings
+                .iter()
+                .chain(&self.fragment_chunks)
+                .for_each(|p| h.write(p));
+            h.0
+        };
+        BuiltIndex {
+            build_id,
+            core: format::wrap(FileKind::Core, build_id, &core_payload),
+            postings: postings
+                .iter()
+                .map(|p| format::wrap(FileKind::Postings, build_id, p))
+                .collect(),
+            fragments: self
+                .fragment_chunks
+                .iter()
+                .map(|p| format::wrap(FileKind::Fragments, build_id, p))
+                .collect(),
+            stats,
+        }
+    }
+}
+
+fn fragment_size(f: &Fragment) -> usize {
+    f.id.len()
+        + f.url.len()
+        + f.title.len()
+        + f.parts
+            .iter()
+            .map(|p| {
+                p.text.len()
+                    + p.heading
+                        .as_ref()
+                        .map_or(0, |h| h.text.len() + h.anchor.len())
+            })
+            .sum::<usize>()
+}
+
+/// FNV-1a, 64 bits: a stable fingerprint of the build's bytes (not a security measure).
+struct Fnv64(u64);
+
+impl Default for Fnv64 {
+    fn default() -> Self {
+        Fnv64(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv64 {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! The container every index file is wrapped in: magic, version, build id and checksum.
+//!
+//! ```text
+//! offset  size  field
+//!      0     4  magic: "HDX" + kind byte ('i' core, 'p' postings chunk, 'f' fragments chunk)
+//!      4     2  format version, little endian
+//!      6     2  reserved, zero
+//!      8     8  build id: the same in every file of one build
+//!     16     4  payload length
+//!     20     4  CRC-32 of the payload
+//!     24     …  payload
+//! ```
+//!
+//! A stale file from another build, a truncated download or a flipped bit is caught here with
+//! an error that says which, before any byte of the payload is trusted.
+
+use std::fmt;
+
+/// The format version this crate writes and reads.
+pub const FORMAT_VERSION: u16 = 1;
+
+const HEADER_LEN: usize = 24;
+
+/// What an index file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// Vocabulary, document table, folding and other tables needed for every query.
+    Core,
+    /// A range of the vocabulary's postings lists.
+    Postings,
+    /// Display data (title, url, headings, text) of a range of articles.
+    Fragments,
+}
+
+impl FileKind {
+    fn byte(self) -> u8 {
+        match self {
+            FileKind::Core => b'i',
+            FileKind::Postings => b'p',
+            FileKind::Fragments => b'f',
+        }
+    }
+
+    fn from_byte(b: u8) -> Option<FileKind> {
+        match b {
+            b'i' => Some(FileKind::Core),
+            b'p' => Some(FileKind::Postings),
+            b'f' => Some(FileKind::Fragments),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for FileKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FileKind::Core => "index core",
+            FileKind::Postings => "postings chunk",
+            FileKind::Fragments => "fragments chunk",
+        })
+    }
+}
+
+/// Why index bytes were refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormatError {
+    /// The bytes do not start with a helpdex header (not an index file, or still compressed).
+    NotAnIndex,
+    /// The file is of another kind than expected (e.g. a postings chunk given as the core).
+    WrongKind { expected: FileKind, got: FileKind },
+    /// The file was written by another version of the format.
+    Version { expected: u16, got: u16 },
+    /// Shorter than its header says: a truncated download or write.
+    Truncated { expected: u64, got: u64 },
+    /// The payload does not match its checksum: the file is damaged.
+    Checksum,
+    /// A chunk from another build than the core (a stale cache, a half-deployed site).
+    BuildMismatch { expected: u64, got: u64 },
+    /// The checksum matched but the content does not decode: written by a buggy or hostile tool.
+    Malformed(&'static str),
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormatError::NotAnIndex => f.write_str("not a helpdex index file (bad magic bytes)"),
+            FormatError::WrongKind { expected, got } => {
+                write!(f, "expected a {expected}, found a {got}")
+            }
+            FormatError::Version { expected, got } => write!(
+                f,
+                "index format version {got}, but this helpdex reads version {expected}: \
+                 rebuild the index with the same helpdex version as the search code"
+            ),
+            FormatError::Truncated { expected, got } => {
+                write!(f, "file is truncated: {got} bytes of {expected}")
+            }
+            FormatError::Checksum => f.write_str("checksum mismatch: the file is corrupt"),
+            FormatError::BuildMismatch { expected, got } => write!(
+                f,
+                "file belongs to build {got:016x}, but the index is build {expected:016x}: \
+                 the files come from different builds"
+            ),
+            FormatError::Malformed(what) => write!(f, "malformed index data: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// Wraps `payload` in a header.
+pub fn wrap(kind: FileKind, build_id: u64, payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(b"HDX");
+    out.push(kind.byte());
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    out.extend_from_slice(&build_id.to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// A verified file: its build id and payload.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Unwrapped<'a> {
+    pub build_id: u64,
+    pub payload: &'a [u8],
+}
+
+/// Checks the header and checksum of `bytes`, expecting a file of `kind`.
+pub fn unwrap(kind: FileKind, bytes: &[u8]) -> Result<Unwrapped<'_>, FormatError> {
+    if bytes.len() < 4 || &bytes[..3] != b"HDX" {
+        return Err(FormatError::NotAnIndex);
+    }
+    let got_kind = FileKind::from_byte(bytes[3]).ok_or(FormatError::NotAnIndex)?;
+    if bytes.len() < HEADER_LEN {
+        return Err(FormatError::Truncated {
+            expected: HEADER_LEN as u64,
+            got: bytes.len() as u64,
+        });
+    }
+    let version = u16::from_le_bytes([bytes[4], bytes[5]]);
+    if version != FORMAT_VERSION {
+        return Err(FormatError::Version {
+            expected: FORMAT_VERSION,
+            got: version,
+        });
+    }
+    if got_kind != kind {
+        return Err(FormatError::WrongKind {
+            expected: kind,
+            got: got_kind,
+        });
+    }
+    let le32 = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap());
+    let build_id = u64::from_le_bytes(bytes[8..16].try_into().unwrap());
+    let len = le32(16) as usize;
+    let expected = (HEADER_LEN + len) as u64;
+    if bytes.len() as u64 != expected {
+        return Err(FormatError::Truncated {
+            expected,
+            got: bytes.len() as u64,
+        });
+    }
+    let payload = &bytes[HEADER_LEN..];
+    if crc32fast::hash(payload) != le32(20) {
+        return Err(FormatError::Checksum);
+    }
+    Ok(Unwrapped { build_id, payload })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let bytes = wrap(FileKind::Postings, 42, b"hello");
+        let u = unwrap(FileKind::Postings, &bytes).unwrap();
+        assert_eq!((u.build_id, u.payload), (42, &b"hello"[..]));
+    }
+
+    #[test]
+    fn every_damage_is_named() {
+        let good = wrap(FileKind::Core, 7, b"payload");
+        assert_eq!(
+            unwrap(FileKind::Core, b"\x1f\x8b\x08"),
+            Err(FormatError::NotAnIndex)
+        );
+        assert!(matches!(
+            unwrap(FileKind::Core, &good[..good.len() - 1]),
+            Err(FormatError::Truncated { .. })
+        ));
+        let mut flipped = good.clone();
+        *flipped.last_mut().unwrap() ^= 1;
+        assert_eq!(unwrap(FileKind::Core, &flipped), Err(FormatError::Checksum));
+        let mut old = good.clone();
+        old[4] = 0;
+        assert!(matches!(
+            unwrap(FileKind::Core, &old),
+            Err(FormatError::Version { got: 0, .. })
+        ));
+        assert!(matches!(
+            unwrap(FileKind::Fragments, &good),
+            Err(FormatError::WrongKind { .. })
+        ));
+    }
+}

@@ -1,0 +1,22 @@
+//! Fragments: what a result shows (title, url, section, headings and text for excerpts).
+//!
+//! Fragments are not needed to rank, only to display the top results, so they live in chunk
+//! files of consecutive articles that the browser fetches for the results it shows.
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Part;
+
+/// Display data of one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fragment {
+    /// The article's id (record id or relative path).
+    pub id: String,
+    pub url: String,
+    pub title: String,
+    pub section: Option<String>,
+    pub lang: Option<String>,
+    pub updated: Option<String>,
+    /// The body split at headings, as ingested.
+    pub parts: Vec<Part>,
+}

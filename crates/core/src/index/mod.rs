@@ -1,0 +1,20 @@
+//! The index: its files, how they are built and how they are read.
+//!
+//! An index is a few static files: a small **core** (vocabulary fst, field lengths, the folding
+//! table), **postings chunks** (lists of articles per term, split by term range so a query
+//! fetches only the ranges its words fall in) and **fragments chunks** (what results display).
+//! Every file carries the [`format`] header, so damage and mixed builds are caught on load.
+
+#[cfg(feature = "build")]
+pub mod build;
+mod core_data;
+pub mod format;
+pub mod fragments;
+mod norms;
+pub mod postings;
+mod reader;
+
+pub use core_data::TermValue;
+pub use format::{FileKind, FormatError};
+pub use fragments::Fragment;
+pub use reader::Index;

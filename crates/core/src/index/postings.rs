@@ -1,0 +1,270 @@
+//! Postings lists: for one term, the articles it occurs in, how often per field, and where.
+//!
+//! ```text
+//! list     = len:varint  count:varint  entry{count}        (len = bytes after itself)
+//! entry    = doc_delta:varint  fields:u8  tf:varint{popcount(fields)}
+//!            positions_len:varint  position_delta:varint{…}
+//! ```
+//! Doc ids are delta-coded from the previous entry (the first from 0). `fields` has bit `f` set
+//! when the term occurs in [`Field`] `f`; the term frequencies follow in field order. Only the
+//! first [`MAX_POSITIONS`] positions are kept: enough for proximity and phrases near the top of
+//! an article, at a fraction of the size of all of them. The byte length in front of the
+//! positions lets scoring skip them without decoding.
+
+use super::format::FormatError;
+
+/// Indexed fields, in the order of their bits and term frequencies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Title = 0,
+    Headings = 1,
+    /// Tags, keywords and the description.
+    Tags = 2,
+    Body = 3,
+}
+
+/// Number of fields.
+pub const FIELD_COUNT: usize = 4;
+
+/// Positions kept per term and article.
+pub const MAX_POSITIONS: usize = 8;
+
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// A bounds-checked reader over untrusted bytes.
+#[derive(Clone, Debug)]
+pub(crate) struct Cursor<'a> {
+    bytes: &'a [u8],
+}
+
+const MALFORMED: FormatError = FormatError::Malformed("postings");
+
+impl<'a> Cursor<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        Cursor { bytes }
+    }
+
+    pub(crate) fn byte(&mut self) -> Result<u8, FormatError> {
+        let (&b, rest) = self.bytes.split_first().ok_or(MALFORMED)?;
+        self.bytes = rest;
+        Ok(b)
+    }
+
+    pub(crate) fn varint(&mut self) -> Result<u32, FormatError> {
+        let mut v: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.byte()?;
+            v |= ((b & 0x7F) as u32).checked_shl(shift).ok_or(MALFORMED)?;
+            if b < 0x80 {
+                return Ok(v);
+            }
+        }
+        Err(MALFORMED)
+    }
+
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], FormatError> {
+        if n > self.bytes.len() {
+            return Err(MALFORMED);
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Ok(head)
+    }
+}
+
+/// Per-article statistics of one term, as the builder collects them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TermInArticle {
+    pub tf: [u32; FIELD_COUNT],
+    /// The first positions, ascending, at most [`MAX_POSITIONS`].
+    pub positions: Vec<u32>,
+}
+
+impl TermInArticle {
+    /// Records one occurrence.
+    pub fn add(&mut self, field: Field, position: u32) {
+        self.tf[field as usize] += 1;
+        if self.positions.len() < MAX_POSITIONS {
+            self.positions.push(position);
+        }
+    }
+}
+
+/// Builds one term's list, one article at a time, in increasing doc order.
+#[derive(Debug, Default)]
+pub(crate) struct ListWriter {
+    entries: Vec<u8>,
+    count: u32,
+    last_doc: u32,
+}
+
+impl ListWriter {
+    pub(crate) fn push(&mut self, doc: u32, stats: &TermInArticle) {
+        debug_assert!(self.count == 0 || doc > self.last_doc);
+        write_varint(
+            &mut self.entries,
+            doc - if self.count == 0 { 0 } else { self.last_doc },
+        );
+        let mask = (0..FIELD_COUNT).fold(0u8, |m, f| m | ((stats.tf[f] > 0) as u8) << f);
+        self.entries.push(mask);
+        for &tf in stats.tf.iter().filter(|&&tf| tf > 0) {
+            write_varint(&mut self.entries, tf);
+        }
+        let mut pos = Vec::with_capacity(stats.positions.len() * 2);
+        let mut prev = 0;
+        for &p in &stats.positions {
+            write_varint(&mut pos, p - prev);
+            prev = p;
+        }
+        write_varint(&mut self.entries, pos.len() as u32);
+        self.entries.extend_from_slice(&pos);
+        self.count += 1;
+        self.last_doc = doc;
+    }
+
+    /// Number of articles so far (the document frequency).
+    pub(crate) fn df(&self) -> u32 {
+        self.count
+    }
+
+    /// Appends the finished list to `out`.
+    pub(crate) fn finish_into(&self, out: &mut Vec<u8>) {
+        let mut head = Vec::with_capacity(10);
+        write_varint(&mut head, self.count);
+        write_varint(out, (head.len() + self.entries.len()) as u32);
+        out.extend_from_slice(&head);
+        out.extend_from_slice(&self.entries);
+    }
+}
+
+/// One entry of a list, as read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Posting<'a> {
+    pub doc: u32,
+    pub tf: [u32; FIELD_COUNT],
+    positions: &'a [u8],
+}
+
+impl<'a> Posting<'a> {
+    /// The field bit mask.
+    pub fn fields(&self) -> u8 {
+        (0..FIELD_COUNT).fold(0u8, |m, f| m | ((self.tf[f] > 0) as u8) << f)
+    }
+
+    /// The stored positions (ascending). Malformed bytes end the sequence early.
+    pub fn positions(&self) -> impl Iterator<Item = u32> + 'a {
+        let mut cursor = Cursor::new(self.positions);
+        let mut last = 0u32;
+        std::iter::from_fn(move || {
+            let delta = cursor.varint().ok()?;
+            last = last.saturating_add(delta);
+            Some(last)
+        })
+    }
+}
+
+/// Reads the list that starts at `offset` of a chunk's list area.
+pub(crate) fn read_list(area: &[u8], offset: usize) -> Result<ListReader<'_>, FormatError> {
+    let mut c = Cursor::new(area.get(offset..).ok_or(MALFORMED)?);
+    let len = c.varint()? as usize;
+    let mut body = Cursor::new(c.take(len)?);
+    let count = body.varint()?;
+    Ok(ListReader {
+        cursor: body,
+        remaining: count,
+        doc: 0,
+        first: true,
+    })
+}
+
+/// Iterates a list's entries.
+#[derive(Clone, Debug)]
+pub(crate) struct ListReader<'a> {
+    cursor: Cursor<'a>,
+    remaining: u32,
+    doc: u32,
+    first: bool,
+}
+
+impl<'a> ListReader<'a> {
+    pub(crate) fn len(&self) -> u32 {
+        self.remaining
+    }
+
+    pub(crate) fn next_posting(&mut self) -> Result<Option<Posting<'a>>, FormatError> {
+        if self.remaining == 0 {
+            return Ok(None);
+        }
+        self.remaining -= 1;
+        let delta = self.cursor.varint()?;
+        if !self.first && delta == 0 {
+            return Err(MALFORMED);
+        }
+        self.first = false;
+        self.doc = self.doc.checked_add(delta).ok_or(MALFORMED)?;
+        let mask = self.cursor.byte()?;
+        let mut tf = [0u32; FIELD_COUNT];
+        for (f, slot) in tf.iter_mut().enumerate() {
+            if mask & (1 << f) != 0 {
+                *slot = self.cursor.varint()?;
+            }
+        }
+        let plen = self.cursor.varint()? as usize;
+        let positions = self.cursor.take(plen)?;
+        Ok(Some(Posting {
+            doc: self.doc,
+            tf,
+            positions,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_round_trip() {
+        let mut w = ListWriter::default();
+        let mut a = TermInArticle::default();
+        a.add(Field::Title, 0);
+        a.add(Field::Body, 300);
+        a.add(Field::Body, 70_000);
+        w.push(3, &a);
+        let mut b = TermInArticle::default();
+        for p in 0..20 {
+            b.add(Field::Tags, p);
+        }
+        w.push(1000, &b);
+        let mut area = vec![9, 9];
+        w.finish_into(&mut area);
+        let mut r = read_list(&area, 2).unwrap();
+        assert_eq!(r.len(), 2);
+        let p = r.next_posting().unwrap().unwrap();
+        assert_eq!((p.doc, p.tf), (3, [1, 0, 0, 2]));
+        assert_eq!(p.positions().collect::<Vec<_>>(), [0, 300, 70_000]);
+        let p = r.next_posting().unwrap().unwrap();
+        assert_eq!(
+            (p.doc, p.tf[2], p.positions().count()),
+            (1000, 20, MAX_POSITIONS)
+        );
+        assert_eq!(r.next_posting().unwrap(), None);
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        for bytes in [&[][..], &[5, 1], &[0xFF; 12], &[3, 1, 0, 0x0F]] {
+            let r = read_list(bytes, 0);
+            if let Ok(mut r) = r {
+                while let Ok(Some(_)) = r.next_posting() {}
+            }
+        }
+        assert!(read_list(&[1, 2], 7).is_err());
+    }
+}

@@ -1,0 +1,211 @@
+//! Opening an index: the core file first, then chunks as queries need them.
+
+use fst::Map;
+
+use super::core_data::{CoreData, TermValue};
+use super::format::{self, FileKind, FormatError};
+use super::fragments::Fragment;
+use super::norms;
+use super::postings::{read_list, ListReader, FIELD_COUNT};
+use crate::analysis::FoldTable;
+use crate::search::TypoAutomata;
+
+/// An open index. Postings and fragments chunks are added as they arrive; the native CLI adds
+/// them all up front, the browser fetches only what a query needs.
+pub struct Index {
+    build_id: u64,
+    docs: u32,
+    average_lengths: [f32; FIELD_COUNT],
+    norms: Vec<u8>,
+    vocab: Map<Vec<u8>>,
+    fragment_starts: Vec<u32>,
+    fold: FoldTable,
+    postings: Vec<Option<Vec<u8>>>,
+    fragments: Vec<Option<Vec<Fragment>>>,
+    automata: TypoAutomata,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("build_id", &self.build_id)
+            .field("docs", &self.docs)
+            .field("terms", &self.vocab.len())
+            .finish_non_exhaustive()
+    }
+}
+
+const fn malformed(what: &'static str) -> FormatError {
+    FormatError::Malformed(what)
+}
+
+impl Index {
+    /// Opens an index from the bytes of its core file (uncompressed).
+    pub fn open(core_file: &[u8]) -> Result<Index, FormatError> {
+        let file = format::unwrap(FileKind::Core, core_file)?;
+        let core: CoreData =
+            postcard::from_bytes(file.payload).map_err(|_| malformed("core tables"))?;
+        if core.norms.len() != core.docs as usize * FIELD_COUNT {
+            return Err(malformed("field lengths"));
+        }
+        let starts_ok = core.fragment_starts.first() == Some(&0)
+            && core.fragment_starts.windows(2).all(|w| w[0] < w[1])
+            && core.fragment_starts.last() < Some(&core.docs);
+        if !(starts_ok || core.docs == 0 && core.fragment_starts.is_empty()) {
+            return Err(malformed("fragment chunk table"));
+        }
+        if !core.fold.validate() {
+            return Err(malformed("folding table"));
+        }
+        let vocab = Map::new(core.vocab).map_err(|_| malformed("vocabulary"))?;
+        vocab
+            .as_fst()
+            .verify()
+            .map_err(|_| malformed("vocabulary"))?;
+        Ok(Index {
+            build_id: file.build_id,
+            docs: core.docs,
+            average_lengths: core.average_lengths,
+            norms: core.norms,
+            vocab,
+            postings: vec![None; core.postings_chunks as usize],
+            fragments: vec![None; core.fragment_starts.len()],
+            fragment_starts: core.fragment_starts,
+            fold: core.fold,
+            automata: TypoAutomata::default(),
+        })
+    }
+
+    /// The id shared by every file of the build this index came from.
+    pub fn build_id(&self) -> u64 {
+        self.build_id
+    }
+
+    /// Number of articles.
+    pub fn docs(&self) -> u32 {
+        self.docs
+    }
+
+    /// Number of terms in the vocabulary.
+    pub fn terms(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// Number of postings chunk files.
+    pub fn postings_chunks(&self) -> u32 {
+        self.postings.len() as u32
+    }
+
+    /// Number of fragments chunk files.
+    pub fn fragments_chunks(&self) -> u32 {
+        self.fragments.len() as u32
+    }
+
+    /// Adds postings chunk `number` from its file bytes (uncompressed).
+    pub fn add_postings(&mut self, number: u32, file: &[u8]) -> Result<(), FormatError> {
+        let payload = self.check_chunk(FileKind::Postings, number, file)?;
+        let slot = self
+            .postings
+            .get_mut(number as usize)
+            .ok_or(malformed("chunk number"))?;
+        *slot = Some(payload.to_vec());
+        Ok(())
+    }
+
+    /// Adds fragments chunk `number` from its file bytes (uncompressed).
+    pub fn add_fragments(&mut self, number: u32, file: &[u8]) -> Result<(), FormatError> {
+        let payload = self.check_chunk(FileKind::Fragments, number, file)?;
+        let fragments: Vec<Fragment> =
+            postcard::from_bytes(payload).map_err(|_| malformed("fragments"))?;
+        let first = *self
+            .fragment_starts
+            .get(number as usize)
+            .ok_or(malformed("chunk number"))?;
+        let end = self
+            .fragment_starts
+            .get(number as usize + 1)
+            .copied()
+            .unwrap_or(self.docs);
+        if fragments.len() != (end - first) as usize {
+            return Err(malformed("fragments count"));
+        }
+        self.fragments[number as usize] = Some(fragments);
+        Ok(())
+    }
+
+    fn check_chunk<'a>(
+        &self,
+        kind: FileKind,
+        number: u32,
+        file: &'a [u8],
+    ) -> Result<&'a [u8], FormatError> {
+        let unwrapped = format::unwrap(kind, file)?;
+        if unwrapped.build_id != self.build_id {
+            return Err(FormatError::BuildMismatch {
+                expected: self.build_id,
+                got: unwrapped.build_id,
+            });
+        }
+        let (head, payload) = unwrapped
+            .payload
+            .split_at_checked(4)
+            .ok_or(malformed("chunk header"))?;
+        if u32::from_le_bytes(head.try_into().unwrap()) != number {
+            return Err(malformed("chunk number does not match the file"));
+        }
+        Ok(payload)
+    }
+
+    /// The fragments chunk that holds `doc`.
+    pub fn fragments_chunk_of(&self, doc: u32) -> u32 {
+        (self.fragment_starts.partition_point(|&s| s <= doc).max(1) - 1) as u32
+    }
+
+    /// Display data of `doc`, if its chunk is loaded.
+    pub fn fragment(&self, doc: u32) -> Option<&Fragment> {
+        let chunk = self.fragments_chunk_of(doc) as usize;
+        let first = self.fragment_starts[chunk];
+        self.fragments
+            .get(chunk)?
+            .as_ref()?
+            .get((doc - first) as usize)
+    }
+
+    /// Whether postings chunk `number` is loaded.
+    pub fn has_postings(&self, number: u32) -> bool {
+        matches!(self.postings.get(number as usize), Some(Some(_)))
+    }
+
+    /// Whether fragments chunk `number` is loaded.
+    pub fn has_fragments(&self, number: u32) -> bool {
+        matches!(self.fragments.get(number as usize), Some(Some(_)))
+    }
+
+    pub(crate) fn vocab(&self) -> &Map<Vec<u8>> {
+        &self.vocab
+    }
+
+    pub(crate) fn automata(&self) -> &TypoAutomata {
+        &self.automata
+    }
+
+    pub(crate) fn fold(&self) -> &FoldTable {
+        &self.fold
+    }
+
+    pub(crate) fn average_lengths(&self) -> &[f32; FIELD_COUNT] {
+        &self.average_lengths
+    }
+
+    /// Decoded field lengths of `doc`.
+    pub(crate) fn lengths(&self, doc: u32) -> [f32; FIELD_COUNT] {
+        let at = doc as usize * FIELD_COUNT;
+        std::array::from_fn(|f| self.norms.get(at + f).map_or(0.0, |&q| norms::decode(q)))
+    }
+
+    /// The postings list of a term, or `None` if its chunk is not loaded.
+    pub(crate) fn list(&self, term: TermValue) -> Option<Result<ListReader<'_>, FormatError>> {
+        let chunk = self.postings.get(term.chunk as usize)?.as_ref()?;
+        Some(read_list(chunk, term.offset as usize))
+    }
+}

@@ -1,0 +1,207 @@
+//! Ranking: turning matched query words into an ordered list, rule by rule.
+//!
+//! Articles are ordered by, in turn:
+//! 1. **words** — how many query words they match (all words > fewer: the graceful fallback);
+//! 2. **exact title** — the query is the article's whole title;
+//! 3. **score** — the sum of [`bm25`] weights of the matched words (scaled down for prefix and
+//!    typo matches), plus [`proximity`] of the words and [`exactness`] (title coverage).
+//!
+//! [`ScoreDetails`] records each part so a ranking can be explained (`helpdex search --explain`).
+
+pub mod bm25;
+pub mod exactness;
+pub mod proximity;
+
+use crate::search::MatchKind;
+
+/// Weight of the proximity bonus (per adjacent pair, averaged, times the number of pairs).
+const PROXIMITY_WEIGHT: f32 = 2.0;
+/// Weight of title coverage.
+const COVERAGE_WEIGHT: f32 = 8.0;
+
+/// Factor applied to a term's BM25 weight for how it matched the query word.
+pub fn match_quality(kind: MatchKind, typed_chars: usize, term_chars: usize) -> f32 {
+    match kind {
+        MatchKind::Exact => 1.0,
+        MatchKind::Prefix => 0.6 + 0.35 * typed_chars as f32 / term_chars.max(1) as f32,
+        MatchKind::Typo(1) => 0.55,
+        MatchKind::Typo(_) => 0.35,
+    }
+}
+
+/// Why an article ranks where it does.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ScoreDetails {
+    /// Query words matched (phrases count only when their words are adjacent).
+    pub words: u32,
+    /// Total typos over the matched words.
+    pub typos: u32,
+    /// The query is the whole title.
+    pub exact_title: bool,
+    /// Sum of the matched words' weights.
+    pub terms: f32,
+    /// Proximity bonus.
+    pub proximity: f32,
+    /// Title coverage bonus.
+    pub title_coverage: f32,
+}
+
+impl ScoreDetails {
+    /// The score that orders articles with the same words and exact-title rank.
+    pub fn score(&self) -> f32 {
+        self.terms + self.proximity + self.title_coverage
+    }
+
+    /// The full ordering key, greatest first.
+    pub(crate) fn key(&self) -> (u32, bool, f32) {
+        (self.words, self.exact_title, self.score())
+    }
+}
+
+/// What ranking needs to know about one matched query word in one article.
+#[derive(Clone, Debug)]
+pub(crate) struct WordMatch {
+    pub weight: f32,
+    pub kind: MatchKind,
+    pub in_title: bool,
+    pub positions: Vec<u32>,
+}
+
+/// One query word, as ranking sees it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WordSpec {
+    pub query_position: u32,
+    pub phrase: Option<u16>,
+    pub prefix: bool,
+}
+
+/// Ranks one article from its matches (one slot per query word, `None` if unmatched).
+pub(crate) fn evaluate(
+    words: &[WordSpec],
+    matches: &mut [Option<WordMatch>],
+    title_length: f32,
+) -> ScoreDetails {
+    enforce_phrases(words, matches);
+    let mut d = ScoreDetails::default();
+    let mut in_title = 0;
+    let mut all_exact = true;
+    for (spec, m) in words.iter().zip(matches.iter()) {
+        let Some(m) = m else { continue };
+        d.words += 1;
+        d.terms += m.weight;
+        in_title += m.in_title as u32;
+        match m.kind {
+            MatchKind::Exact => {}
+            MatchKind::Prefix if spec.prefix => {}
+            MatchKind::Prefix => all_exact = false,
+            MatchKind::Typo(t) => {
+                d.typos += t as u32;
+                all_exact = false;
+            }
+        }
+    }
+    let mut pairs = 0;
+    let mut bonus = 0.0;
+    let mut previous: Option<(usize, &WordMatch)> = None;
+    for (i, m) in matches.iter().enumerate() {
+        let Some(m) = m else { continue };
+        if let Some((p, pm)) = previous {
+            let gap = words[i]
+                .query_position
+                .saturating_sub(words[p].query_position + 1);
+            if let Some(dist) = proximity::distance(&pm.positions, &m.positions) {
+                bonus += proximity::pair_bonus(dist.saturating_sub(gap));
+            }
+            pairs += 1;
+        }
+        previous = Some((i, m));
+    }
+    if pairs > 0 {
+        d.proximity = PROXIMITY_WEIGHT * bonus;
+    }
+    d.exact_title =
+        exactness::is_exact_title(in_title, words.len() as u32, title_length, all_exact);
+    d.title_coverage = COVERAGE_WEIGHT * exactness::title_coverage(in_title, title_length);
+    d
+}
+
+/// Drops the words of a quoted phrase unless they occur next to each other, in order.
+fn enforce_phrases(words: &[WordSpec], matches: &mut [Option<WordMatch>]) {
+    let mut i = 0;
+    while i < words.len() {
+        let Some(phrase) = words[i].phrase else {
+            i += 1;
+            continue;
+        };
+        let end = i + words[i..]
+            .iter()
+            .take_while(|w| w.phrase == Some(phrase))
+            .count();
+        let together = (i..end).all(|j| matches[j].is_some())
+            && matches[i].as_ref().unwrap().positions.iter().any(|&start| {
+                (i + 1..end).all(|j| {
+                    let offset = words[j].query_position - words[i].query_position;
+                    matches[j]
+                        .as_ref()
+                        .unwrap()
+                        .positions
+                        .contains(&(start + offset))
+                })
+            });
+        if !together {
+            matches[i..end].iter_mut().for_each(|m| *m = None);
+        }
+        i = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(p: u32, phrase: Option<u16>) -> WordSpec {
+        WordSpec {
+            query_position: p,
+            phrase,
+            prefix: false,
+        }
+    }
+
+    fn m(weight: f32, positions: &[u32]) -> Option<WordMatch> {
+        Some(WordMatch {
+            weight,
+            kind: MatchKind::Exact,
+            in_title: false,
+            positions: positions.to_vec(),
+        })
+    }
+
+    #[test]
+    fn adjacent_words_beat_distant_ones() {
+        let words = [spec(0, None), spec(1, None)];
+        let near = evaluate(&words, &mut [m(1.0, &[10]), m(1.0, &[11])], 5.0);
+        let far = evaluate(&words, &mut [m(1.0, &[10]), m(1.0, &[200])], 5.0);
+        assert!(near.score() > far.score());
+        assert_eq!(near.words, 2);
+    }
+
+    #[test]
+    fn phrases_need_adjacency() {
+        let words = [spec(0, Some(1)), spec(1, Some(1)), spec(2, None)];
+        let apart = evaluate(&words, &mut [m(1.0, &[1]), m(1.0, &[5]), m(1.0, &[9])], 5.0);
+        assert_eq!(apart.words, 1);
+        let together = evaluate(&words, &mut [m(1.0, &[4]), m(1.0, &[5]), m(1.0, &[9])], 5.0);
+        assert_eq!(together.words, 3);
+    }
+
+    #[test]
+    fn whole_title_is_exact() {
+        let words = [spec(0, None), spec(1, None)];
+        let mut title = [m(1.0, &[0]), m(1.0, &[1])];
+        title
+            .iter_mut()
+            .for_each(|x| x.as_mut().unwrap().in_title = true);
+        assert!(evaluate(&words, &mut title, 2.0).exact_title);
+        assert!(!evaluate(&words, &mut title.clone(), 3.0).exact_title);
+    }
+}

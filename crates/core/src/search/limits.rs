@@ -1,0 +1,31 @@
+//! Every bound on the work one query may cause, in one place.
+//!
+//! Search runs on every keystroke in a browser tab, so no query, however long or odd, may do
+//! unbounded work: these caps keep the worst case within a few milliseconds.
+
+/// Characters of a query that are analysed; the rest is ignored.
+pub const MAX_QUERY_CHARS: usize = 512;
+
+/// Query words (terms) that take part in a search; later ones are ignored.
+pub const MAX_QUERY_WORDS: usize = 24;
+
+/// Vocabulary entries one automaton (prefix or typo) may visit for one word.
+pub const MAX_AUTOMATON_VISITS: usize = 4_000;
+
+/// Completions kept for a word typed as a prefix, the most frequent first.
+pub const MAX_PREFIX_TERMS: usize = 40;
+
+/// Near-miss spellings kept for one word, the closest and most frequent first.
+pub const MAX_TYPO_TERMS: usize = 24;
+
+/// Articles that get the full (proximity, exactness) ranking after the first pass.
+pub const RERANK_CANDIDATES: usize = 200;
+
+/// Typos allowed for a word of `chars` characters: 1 from 5 characters, 2 from 9.
+pub fn typo_budget(chars: usize) -> u8 {
+    match chars {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}

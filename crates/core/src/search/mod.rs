@@ -1,0 +1,268 @@
+//! Searching: query words → candidate terms → matched articles → ranked hits.
+//!
+//! A search has two steps so that the browser can fetch what it needs in between:
+//! [`Index::plan`] analyses the query and finds its candidate terms in the vocabulary (which is
+//! in the core file), [`Index::missing_postings`] says which postings chunks those terms live
+//! in, and once they are added [`Index::search`] scores and ranks. The native CLI loads every
+//! chunk up front, so it just calls both.
+
+mod candidates;
+pub mod limits;
+pub mod query;
+
+pub(crate) use candidates::TypoAutomata;
+pub use candidates::{Candidate, MatchKind};
+pub use query::QueryWord;
+
+use std::collections::BTreeSet;
+
+use crate::index::postings::{Field, Posting};
+use crate::index::{FormatError, Index};
+use crate::ranking::{self, bm25, ScoreDetails, WordMatch, WordSpec};
+use limits::RERANK_CANDIDATES;
+
+/// How to search.
+#[derive(Clone, Copy, Debug)]
+pub struct SearchOptions {
+    /// Maximum number of hits.
+    pub limit: usize,
+    /// Whether to match words with typos.
+    pub typos: bool,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: 10,
+            typos: true,
+        }
+    }
+}
+
+/// A query ready to run: its words and each word's candidate terms.
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    pub(crate) words: Vec<PlannedWord>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct PlannedWord {
+    pub word: QueryWord,
+    pub candidates: Vec<Candidate>,
+}
+
+impl Plan {
+    /// Whether the query has no words (empty or only punctuation).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The query words, as analysed.
+    pub fn words(&self) -> impl Iterator<Item = &QueryWord> {
+        self.words.iter().map(|w| &w.word)
+    }
+
+    /// The candidate terms of each query word.
+    pub fn candidates(&self) -> impl Iterator<Item = &[Candidate]> {
+        self.words.iter().map(|w| w.candidates.as_slice())
+    }
+}
+
+/// Why a search could not run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SearchError {
+    /// These postings chunks must be added first (see [`Index::missing_postings`]).
+    MissingPostings(Vec<u32>),
+    /// A loaded chunk turned out to be malformed.
+    Index(FormatError),
+}
+
+impl std::fmt::Display for SearchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SearchError::MissingPostings(c) => write!(f, "postings chunks not loaded: {c:?}"),
+            SearchError::Index(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for SearchError {}
+
+impl From<FormatError> for SearchError {
+    fn from(e: FormatError) -> Self {
+        SearchError::Index(e)
+    }
+}
+
+/// One ranked article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// Doc number (see [`Index::fragment`]).
+    pub doc: u32,
+    /// The ranking score (comparable within one result list only).
+    pub score: f32,
+    /// How the score came about.
+    pub details: ScoreDetails,
+}
+
+/// One query word's match in one article.
+struct WordHit<'a> {
+    posting: Posting<'a>,
+    weight: f32,
+    kind: MatchKind,
+}
+
+impl Index {
+    /// Analyses `query` and finds the candidate terms of each word.
+    pub fn plan(&self, query: &str, typos: bool) -> Plan {
+        let words = query::parse(query, self.fold());
+        Plan {
+            words: words
+                .into_iter()
+                .map(|word| PlannedWord {
+                    candidates: candidates::candidates(self, self.automata(), &word, typos),
+                    word,
+                })
+                .collect(),
+        }
+    }
+
+    /// The postings chunks `plan` needs that are not loaded yet, ascending.
+    pub fn missing_postings(&self, plan: &Plan) -> Vec<u32> {
+        let chunks: BTreeSet<u32> = plan
+            .words
+            .iter()
+            .flat_map(|w| &w.candidates)
+            .map(|c| c.value.chunk)
+            .filter(|&c| !self.has_postings(c))
+            .collect();
+        chunks.into_iter().collect()
+    }
+
+    /// Runs a planned query and returns the best hits, best first.
+    pub fn search(&self, plan: &Plan, options: &SearchOptions) -> Result<Vec<Hit>, SearchError> {
+        let missing = self.missing_postings(plan);
+        if !missing.is_empty() {
+            return Err(SearchError::MissingPostings(missing));
+        }
+        if plan.words.is_empty() || options.limit == 0 {
+            return Ok(Vec::new());
+        }
+        let word_hits = plan
+            .words
+            .iter()
+            .map(|w| self.word_hits(w))
+            .collect::<Result<Vec<_>, _>>()?;
+
+        // First pass: words matched and summed weights, for every article that matched any.
+        let docs = self.docs() as usize;
+        let mut matched = vec![0u32; docs];
+        let mut weight = vec![0f32; docs];
+        let mut touched = Vec::new();
+        for (i, hits) in word_hits.iter().enumerate() {
+            for h in hits {
+                let d = h.posting.doc as usize;
+                if matched[d] == 0 {
+                    touched.push(h.posting.doc);
+                }
+                matched[d] |= 1 << i;
+                weight[d] += h.weight;
+            }
+        }
+        let coarse = |d: u32| (matched[d as usize].count_ones(), weight[d as usize]);
+        let by_coarse = |a: &u32, b: &u32| {
+            let (ka, kb) = (coarse(*a), coarse(*b));
+            kb.0.cmp(&ka.0).then(kb.1.total_cmp(&ka.1)).then(a.cmp(b))
+        };
+        if touched.len() > RERANK_CANDIDATES {
+            touched.select_nth_unstable_by(RERANK_CANDIDATES, by_coarse);
+            touched.truncate(RERANK_CANDIDATES);
+        }
+
+        // Second pass: full ranking of the best candidates.
+        let specs: Vec<WordSpec> = plan
+            .words
+            .iter()
+            .map(|w| WordSpec {
+                query_position: w.word.position,
+                phrase: w.word.phrase,
+                prefix: w.word.prefix,
+            })
+            .collect();
+        let mut hits: Vec<Hit> = touched
+            .into_iter()
+            .map(|doc| {
+                let mut matches: Vec<Option<WordMatch>> = word_hits
+                    .iter()
+                    .map(|hits| {
+                        let i = hits.binary_search_by_key(&doc, |h| h.posting.doc).ok()?;
+                        let h = &hits[i];
+                        Some(WordMatch {
+                            weight: h.weight,
+                            kind: h.kind,
+                            in_title: h.posting.tf[Field::Title as usize] > 0,
+                            positions: h.posting.positions().collect(),
+                        })
+                    })
+                    .collect();
+                let title_length = self.lengths(doc)[Field::Title as usize];
+                let details = ranking::evaluate(&specs, &mut matches, title_length);
+                Hit {
+                    doc,
+                    score: details.score(),
+                    details,
+                }
+            })
+            .filter(|h| h.details.words > 0)
+            .collect();
+        hits.sort_by(|a, b| {
+            let (ka, kb) = (a.details.key(), b.details.key());
+            kb.0.cmp(&ka.0)
+                .then(kb.1.cmp(&ka.1))
+                .then(kb.2.total_cmp(&ka.2))
+                .then(a.doc.cmp(&b.doc))
+        });
+        hits.truncate(options.limit);
+        Ok(hits)
+    }
+
+    /// Every article one query word matches, sorted by doc, with the best candidate's weight.
+    fn word_hits(&self, planned: &PlannedWord) -> Result<Vec<WordHit<'_>>, SearchError> {
+        let typed = planned.word.term.chars().count();
+        let mut hits = Vec::new();
+        for candidate in &planned.candidates {
+            let mut list = match self.list(candidate.value) {
+                Some(list) => list?,
+                None => return Err(SearchError::MissingPostings(vec![candidate.value.chunk])),
+            };
+            let idf = bm25::idf(self.docs(), candidate.value.df);
+            let quality =
+                ranking::match_quality(candidate.kind, typed, candidate.term.chars().count());
+            hits.reserve(list.len() as usize);
+            while let Some(posting) = list.next_posting()? {
+                if posting.doc >= self.docs() {
+                    return Err(FormatError::Malformed("postings doc number").into());
+                }
+                let lengths = self.lengths(posting.doc);
+                let weight =
+                    quality * bm25::score(idf, &posting.tf, &lengths, self.average_lengths());
+                hits.push(WordHit {
+                    posting,
+                    weight,
+                    kind: candidate.kind,
+                });
+            }
+        }
+        if planned.candidates.len() > 1 {
+            // Keep the best-weighted candidate per article.
+            hits.sort_by(|a, b| {
+                a.posting
+                    .doc
+                    .cmp(&b.posting.doc)
+                    .then(b.weight.total_cmp(&a.weight))
+            });
+            hits.dedup_by_key(|h| h.posting.doc);
+        }
+        Ok(hits)
+    }
+}

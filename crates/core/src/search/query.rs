@@ -1,0 +1,126 @@
+//! Parsing what the user typed into query words.
+
+use super::limits::{MAX_QUERY_CHARS, MAX_QUERY_WORDS};
+use crate::analysis::{Fold, Tokenizer};
+
+/// One word (or CJK bigram) of a query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryWord {
+    /// The folded term.
+    pub term: String,
+    /// Whether it is CJK (bigram or single character).
+    pub cjk: bool,
+    /// Whether the word may still be incomplete: the last word, not followed by a space.
+    pub prefix: bool,
+    /// Words in the same quoted phrase share a number.
+    pub phrase: Option<u16>,
+    /// Position in the query, in the same units as article positions.
+    pub position: u32,
+}
+
+/// Splits `text` into query words. Quoted parts (`"reset password"`) become phrases; the last
+/// word counts as a prefix unless the query ends with a space or a closing quote.
+pub fn parse<F: Fold + ?Sized>(text: &str, fold: &F) -> Vec<QueryWord> {
+    let text = match text.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
+    };
+    let mut tokenizer = Tokenizer::new(fold);
+    let mut words: Vec<QueryWord> = Vec::new();
+    let mut position = 0;
+    let mut phrases = 0u16;
+    let segments: Vec<&str> = text.split('"').collect();
+    let last_segment = segments.len() - 1;
+    for (i, segment) in segments.iter().enumerate() {
+        // Odd segments are inside quotes; an unclosed quote runs to the end.
+        let phrase = (i % 2 == 1).then(|| {
+            phrases += 1;
+            phrases
+        });
+        let mut last_end = 0;
+        let first = words.len();
+        position = tokenizer.tokenize(segment, position, |t| {
+            last_end = t.range.end;
+            words.push(QueryWord {
+                term: t.term.to_string(),
+                cjk: t.cjk,
+                prefix: false,
+                phrase,
+                position: t.position,
+            });
+        });
+        position += 1;
+        // A phrase of one word is just a word.
+        if words.len() - first == 1 {
+            words[first].phrase = None;
+        }
+        let still_typing = i == last_segment && words.len() > first && last_end == segment.len();
+        if still_typing {
+            if let Some(last) = words.last_mut() {
+                // A complete bigram is a pair of characters already typed; only a lone CJK
+                // character or a Latin word can still grow.
+                last.prefix = !last.cjk || last.term.chars().count() == 1;
+            }
+        }
+    }
+    // A lone CJK character is always looked up by prefix: it is indexed inside bigrams.
+    for w in &mut words {
+        if w.cjk && w.term.chars().count() == 1 {
+            w.prefix = true;
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    words.retain(|w| w.phrase.is_some() || seen.insert((w.term.clone(), w.prefix)));
+    words.truncate(MAX_QUERY_WORDS);
+    words
+}
+
+#[cfg(all(test, feature = "build"))]
+mod tests {
+    use super::*;
+    use crate::analysis::FullFold;
+
+    fn terms(q: &str) -> Vec<(String, bool, Option<u16>)> {
+        parse(q, &FullFold)
+            .into_iter()
+            .map(|w| (w.term, w.prefix, w.phrase))
+            .collect()
+    }
+
+    #[test]
+    fn last_word_is_a_prefix_while_typing() {
+        assert_eq!(
+            terms("Reset Passw"),
+            [("reset".into(), false, None), ("passw".into(), true, None)]
+        );
+        assert_eq!(terms("reset ")[0].1, false);
+    }
+
+    #[test]
+    fn quotes_make_phrases() {
+        let t = terms("\"mail flow\" rule");
+        assert_eq!(t[0], ("mail".into(), false, Some(1)));
+        assert_eq!(t[1], ("flow".into(), false, Some(1)));
+        assert_eq!(t[2], ("rule".into(), true, None));
+        assert_eq!(terms("\"outlook\"")[0], ("outlook".into(), false, None));
+    }
+
+    #[test]
+    fn cjk_bigrams_and_lone_characters() {
+        let t = terms("用户文");
+        assert_eq!(
+            t,
+            [("用户".into(), false, None), ("户文".into(), false, None)]
+        );
+        assert_eq!(terms("表 create")[0], ("表".into(), true, None));
+    }
+
+    #[test]
+    fn huge_queries_are_cut() {
+        let q = "word ".repeat(5_000) + &"x".repeat(10_000);
+        let words = parse(&q, &FullFold);
+        assert!(words.len() <= MAX_QUERY_WORDS);
+        let distinct: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
+        assert_eq!(parse(&distinct.join(" "), &FullFold).len(), MAX_QUERY_WORDS);
+    }
+}
