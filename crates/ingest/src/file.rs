@@ -1,0 +1,218 @@
+//! One Markdown or HTML file → one article.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use helpdex_core::Article;
+
+use crate::problem::{Reason, SkipReason, Skipped};
+use crate::source::{PageKind, Source};
+use crate::{front_matter, html, markdown, Found, Options, Outcome};
+
+/// Reads, decodes and converts one file; reports its size to `progress` when done.
+pub(crate) fn read(
+    source: &Source,
+    index: usize,
+    kind: PageKind,
+    opts: &Options,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Outcome {
+    let outcome = read_text(&source.path, opts.max_article_bytes).and_then(|text| match kind {
+        PageKind::Markdown => from_markdown(source, &text, opts),
+        PageKind::Html => from_html(source, &text, opts),
+    });
+    progress(source.size);
+    match outcome {
+        Ok(Page::Article(article)) => Outcome::Article(Found {
+            article: *article,
+            source: index,
+            path: source.path.clone(),
+            line: None,
+        }),
+        Ok(Page::Skipped(reason)) => Outcome::Skipped(Skipped {
+            path: source.path.clone(),
+            reason,
+        }),
+        Err((line, reason)) => Outcome::Problem(crate::Problem {
+            path: source.path.clone(),
+            line,
+            reason,
+        }),
+    }
+}
+
+/// A file that was read fine.
+enum Page {
+    Article(Box<Article>),
+    Skipped(SkipReason),
+}
+
+/// What went wrong, and on which line when known.
+type Failure = (Option<u64>, Reason);
+
+fn read_text(path: &Path, cap: u64) -> Result<String, Failure> {
+    let unreadable = |e: std::io::Error| (None, Reason::Unreadable(e.to_string()));
+    let file = File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    // Read one byte past the cap to notice a file that grew since discovery.
+    file.take(cap.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > cap {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err((None, Reason::TooLarge { size, cap }));
+    }
+    decode(bytes)
+}
+
+/// Bytes → text: rejects binary files and invalid UTF-8, strips a BOM and turns CRLF into LF.
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<String, Failure> {
+    if memchr::memchr(0, &bytes).is_some() {
+        return Err((None, Reason::Binary));
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = memchr::memchr_iter(b'\n', valid).count() as u64 + 1;
+        (Some(line), Reason::InvalidUtf8)
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n");
+    }
+    Ok(text)
+}
+
+fn from_markdown(source: &Source, text: &str, opts: &Options) -> Result<Page, Failure> {
+    let (fm, body) = front_matter::split(text)
+        .map_err(|broken| (Some(broken.line), Reason::FrontMatter(broken.message)))?;
+    if fm.draft {
+        return Ok(Page::Skipped(SkipReason::Draft));
+    }
+    let (title, parts) = markdown::convert(body, fm.title);
+    if title.is_none() && parts.is_empty() {
+        return Err((None, Reason::Empty));
+    }
+    let url = fm.url.unwrap_or_else(|| {
+        page_url(
+            &opts.base_url,
+            &source.rel,
+            PageKind::Markdown,
+            fm.slug.as_deref(),
+        )
+    });
+    Ok(Page::Article(Box::new(Article {
+        id: source.rel.clone(),
+        url,
+        title: title.unwrap_or_else(|| file_stem(&source.rel)),
+        description: fm.description,
+        lang: fm.lang,
+        section: fm.section,
+        tags: fm.tags,
+        updated: fm.updated,
+        parts,
+    })))
+}
+
+fn from_html(source: &Source, text: &str, opts: &Options) -> Result<Page, Failure> {
+    let page = html::convert(text);
+    if page.title.is_none() && page.parts.is_empty() {
+        return Err((None, Reason::Empty));
+    }
+    Ok(Page::Article(Box::new(Article {
+        id: source.rel.clone(),
+        url: page_url(&opts.base_url, &source.rel, PageKind::Html, None),
+        title: page.title.unwrap_or_else(|| file_stem(&source.rel)),
+        description: page.description,
+        lang: page.lang,
+        section: None,
+        tags: page.tags,
+        updated: None,
+        parts: page.parts,
+    })))
+}
+
+/// The file name without its extension, the title of last resort.
+fn file_stem(rel: &str) -> String {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .to_owned()
+}
+
+/// Where a file's page is served: Markdown drops its extension (`a/b.md` → `a/b`), built HTML
+/// keeps it; an index file stands for its folder (`a/index.md` → `a/`). A front-matter `slug`
+/// replaces the last segment.
+fn page_url(base: &str, rel: &str, kind: PageKind, slug: Option<&str>) -> String {
+    let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+    let (index, leaf) = match kind {
+        PageKind::Markdown => {
+            let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+            (stem == "index" || stem == "_index", stem)
+        }
+        PageKind::Html => {
+            let lower = name.to_ascii_lowercase();
+            (lower == "index.html" || lower == "index.htm", name)
+        }
+    };
+    let mut segments: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    if !index {
+        segments.push(leaf);
+    }
+    if let Some(slug) = slug {
+        match segments.last_mut() {
+            Some(last) => *last = slug,
+            None => segments.push(slug),
+        }
+    }
+    let mut url = format!("{}/{}", base.trim_end_matches('/'), segments.join("/"));
+    if index && !segments.is_empty() {
+        url.push('/');
+    }
+    url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        let md = |rel, slug| page_url("/", rel, PageKind::Markdown, slug);
+        assert_eq!(md("guide/reset.md", None), "/guide/reset");
+        assert_eq!(md("guide/index.md", None), "/guide/");
+        assert_eq!(md("guide/_index.md", None), "/guide/");
+        assert_eq!(md("index.md", None), "/");
+        assert_eq!(md("guide/reset.md", Some("password")), "/guide/password");
+        assert_eq!(md("guide/index.md", Some("start")), "/start/");
+        let html = |rel| page_url("https://help.example/docs/", rel, PageKind::Html, None);
+        assert_eq!(html("a/b.html"), "https://help.example/docs/a/b.html");
+        assert_eq!(html("a/index.html"), "https://help.example/docs/a/");
+        assert_eq!(html("index.htm"), "https://help.example/docs/");
+        assert_eq!(
+            page_url("/docs", "x.md", PageKind::Markdown, None),
+            "/docs/x"
+        );
+    }
+
+    #[test]
+    fn stems() {
+        assert_eq!(file_stem("a/b/getting-started.md"), "getting-started");
+        assert_eq!(file_stem("README"), "README");
+    }
+
+    #[test]
+    fn decode_cleans_and_rejects() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFa\r\nb\r\n".to_vec()).unwrap(),
+            "a\nb\n"
+        );
+        assert_eq!(decode(b"a\0b".to_vec()).unwrap_err().1, Reason::Binary);
+        assert_eq!(
+            decode(b"ok\nok\nbad \xFF\n".to_vec()).unwrap_err(),
+            (Some(3), Reason::InvalidUtf8)
+        );
+    }
+}

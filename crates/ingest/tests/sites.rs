@@ -1,0 +1,250 @@
+//! Small sites in each input format, read the way `helpdex build` reads them.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use helpdex_core::Article;
+use helpdex_ingest::{read, Ingested, Options, Sources};
+
+fn write(dir: &Path, name: &str, content: &str) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, content).unwrap();
+}
+
+fn ingest(inputs: &[PathBuf], opts: &Options) -> Ingested {
+    let ingested = read(Sources::discover(inputs, opts).unwrap(), opts, &|_| {});
+    assert!(ingested.problems.is_empty(), "{:?}", ingested.problems);
+    ingested
+}
+
+/// Each part as (heading as (level, text, anchor), text).
+type Summary<'a> = Vec<(Option<(u8, &'a str, &'a str)>, &'a str)>;
+
+fn summary(a: &Article) -> Summary<'_> {
+    a.parts
+        .iter()
+        .map(|p| {
+            (
+                p.heading
+                    .as_ref()
+                    .map(|h| (h.level, h.text.as_str(), h.anchor.as_str())),
+                p.text.as_str(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn html_site() {
+    let site = tempfile::tempdir().unwrap();
+    write(
+        site.path(),
+        "index.html",
+        r#"<!doctype html><html lang="zh-CN"><head><title>帮助中心</title></head>
+        <body><header>Logo</header><nav>菜单</nav><main><h1>帮助中心</h1><p>欢迎。</p></main></body></html>"#,
+    );
+    write(
+        site.path(),
+        "billing/refunds.html",
+        r#"<html lang="en"><head><title>Refunds – Help</title>
+        <meta name="description" content="Get your money back."><meta name="keywords" content="refund, money"></head>
+        <body><nav>Home / Billing</nav>
+        <article><h1>Refunds</h1><p>Refunds take <em>5 days</em>.</p>
+        <h2 id="eligibility">Who can get one?</h2><ul><li>Everyone</li><li>Within 30 days</li></ul>
+        <h2>How to ask</h2><p>Write to us.</p><div data-helpdex-ignore>Rate this page</div></article>
+        <footer>© Example</footer></body></html>"#,
+    );
+    write(
+        site.path(),
+        "billing/index.htm",
+        "<h1>Billing</h1><p>All about billing.</p>",
+    );
+    write(
+        site.path(),
+        "assets/app.js",
+        "console.log('not an article')",
+    );
+    write(site.path(), ".cache/old.html", "<h1>Stale</h1>");
+    write(
+        site.path(),
+        "node_modules/pkg/readme.html",
+        "<h1>Vendor</h1>",
+    );
+
+    let ingested = ingest(&[site.path().to_path_buf()], &Options::default());
+    let ids: Vec<&str> = ingested.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["billing/index.htm", "billing/refunds.html", "index.html"]
+    );
+
+    let [billing, refunds, home] = &ingested.articles[..] else {
+        unreachable!()
+    };
+    assert_eq!(
+        (billing.url.as_str(), billing.title.as_str()),
+        ("/billing/", "Billing")
+    );
+    assert_eq!(home.url, "/");
+    assert_eq!(home.title, "帮助中心");
+    assert_eq!(home.lang.as_deref(), Some("zh-CN"));
+    assert_eq!(summary(home), [(None, "欢迎。")]);
+
+    assert_eq!(refunds.url, "/billing/refunds.html");
+    assert_eq!(refunds.title, "Refunds");
+    assert_eq!(refunds.lang.as_deref(), Some("en"));
+    assert_eq!(refunds.description.as_deref(), Some("Get your money back."));
+    assert_eq!(refunds.tags, ["refund", "money"]);
+    assert_eq!(
+        summary(refunds),
+        [
+            (None, "Refunds take 5 days."),
+            (
+                Some((2, "Who can get one?", "eligibility")),
+                "Everyone\nWithin 30 days"
+            ),
+            (Some((2, "How to ask", "how-to-ask")), "Write to us."),
+        ]
+    );
+}
+
+#[test]
+fn markdown_site_urls_and_metadata() {
+    let docs = tempfile::tempdir().unwrap();
+    write(docs.path(), "_index.md", "# Help\n\nStart here.");
+    write(
+        docs.path(),
+        "account/reset-password.markdown",
+        "\u{feff}---\r\ntitle: Reset your password\r\nslug: reset\r\ntags: [account, security]\r\nsection: Account\r\nlang: en\r\n---\r\n\r\n# Reset your password\r\n\r\nOpen settings.\r\n",
+    );
+    write(
+        docs.path(),
+        "account/index.md",
+        "+++\ntitle = \"Account\"\nupdated = 2024-03-01\n+++\nManage it.",
+    );
+    write(docs.path(), "no-title.md", "Just some text, no heading.");
+
+    let opts = Options {
+        base_url: "https://help.example/docs".into(),
+        ..Options::default()
+    };
+    let ingested = ingest(&[docs.path().to_path_buf()], &opts);
+    let got: Vec<(&str, &str, &str)> = ingested
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.url.as_str(), a.title.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("_index.md", "https://help.example/docs/", "Help"),
+            (
+                "account/index.md",
+                "https://help.example/docs/account/",
+                "Account"
+            ),
+            (
+                "account/reset-password.markdown",
+                "https://help.example/docs/account/reset",
+                "Reset your password"
+            ),
+            (
+                "no-title.md",
+                "https://help.example/docs/no-title",
+                "no-title"
+            ),
+        ]
+    );
+    let reset = &ingested.articles[2];
+    assert_eq!(reset.tags, ["account", "security"]);
+    assert_eq!(reset.section.as_deref(), Some("Account"));
+    assert_eq!(reset.lang.as_deref(), Some("en"));
+    assert_eq!(summary(reset), [(None, "Open settings.")]);
+    assert_eq!(ingested.articles[1].updated.as_deref(), Some("2024-03-01"));
+}
+
+#[test]
+fn tinysearch_json() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "index.json",
+        r#"[
+  {"title": "First post", "url": "/first/", "body": "Hello\nworld"},
+  {"title": "Second post", "url": "/second/", "body": "More text"}
+]"#,
+    );
+    let ingested = ingest(&[dir.path().join("index.json")], &Options::default());
+    let got: Vec<(&str, &str, &str)> = ingested
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.url.as_str(), a.title.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("/first/", "/first/", "First post"),
+            ("/second/", "/second/", "Second post")
+        ]
+    );
+    assert_eq!(summary(&ingested.articles[0]), [(None, "Hello\nworld")]);
+}
+
+#[test]
+fn tinysearch_bad_entry_is_reported_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "index.json",
+        "[\n  {\"title\": \"Ok\", \"url\": \"/ok/\", \"body\": \"x\"},\n  {\"title\": \"No url\", \"body\": \"x\"}\n]",
+    );
+    let opts = Options::default();
+    let ingested = read(
+        Sources::discover(&[dir.path().join("index.json")], &opts).unwrap(),
+        &opts,
+        &|_| {},
+    );
+    assert_eq!(ingested.articles.len(), 1);
+    assert_eq!(ingested.problems.len(), 1);
+    let problem = ingested.problems[0].to_string();
+    assert!(
+        problem.ends_with("index.json:3: bad record: missing field `url` (column 34)"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn mixed_inputs_report_progress_and_come_back_sorted() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "docs/b.md", "# B\n\ntext");
+    write(dir.path(), "docs/a.html", "<h1>A</h1><p>text</p>");
+    write(
+        dir.path(),
+        "more.jsonl",
+        "{\"id\":\"0\",\"url\":\"/0\",\"title\":\"Zero\",\"body\":\"text\"}\n",
+    );
+    write(dir.path(), "single.md", "# Single\n\ntext");
+    let inputs = [
+        dir.path().join("single.md"),
+        dir.path().join("more.jsonl"),
+        dir.path().join("docs"),
+    ];
+    let opts = Options::default();
+    let sources = Sources::discover(&inputs, &opts).unwrap();
+    assert_eq!(sources.len(), 4);
+    let total = sources.total_bytes();
+    let seen = AtomicU64::new(0);
+    let ingested = read(sources, &opts, &|n| {
+        seen.fetch_add(n, Ordering::Relaxed);
+    });
+    assert_eq!(seen.into_inner(), total);
+    let ids: Vec<&str> = ingested.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["0", "a.html", "b.md", "single.md"]);
+    assert_eq!(ingested.articles[3].url, "/single");
+
+    // Same input, any order of arguments: same articles.
+    let reversed: Vec<PathBuf> = inputs.iter().rev().cloned().collect();
+    assert_eq!(ingest(&reversed, &opts).articles, ingested.articles);
+}
