@@ -28,6 +28,8 @@ const BATCH_BYTES: usize = 1 << 20;
 /// Batches read ahead of the parsers; bounds memory when parsing is the slower side.
 const BATCHES_IN_FLIGHT: usize = 4;
 const READ_BUFFER: usize = 256 << 10;
+/// A UTF-8 byte order mark, which some editors put at the start of a file.
+const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// One line of a JSON Lines file (see shared/corpora/README.md for the format).
 #[derive(Deserialize)]
@@ -163,6 +165,9 @@ fn split_lines(
             Ok(None) => break None,
             Err(e) => break Some((number, e)),
         };
+        if number == 1 && bytes.starts_with(BOM) {
+            bytes.drain(..BOM.len());
+        }
         if bytes.iter().all(u8::is_ascii_whitespace) && size <= cap {
             continue;
         }
@@ -464,7 +469,7 @@ mod tests {
 
     #[test]
     fn split_into_numbered_batches() {
-        let input: &[u8] = b"{}\n\n  \n0123456789\n{}";
+        let input: &[u8] = b"\xEF\xBB\xBF{}\r\n\n  \n0123456789\n{}";
         let (tx, rx) = mpsc::sync_channel(10);
         assert!(split_lines(input, 8, &tx).is_none());
         drop(tx);
@@ -474,6 +479,7 @@ mod tests {
             .map(|l| (l.number, l.content.is_ok()))
             .collect();
         assert_eq!(summary, vec![(1, true), (4, false), (5, true)]);
+        assert_eq!(lines[0].content.as_deref(), Ok(&b"{}\r"[..]));
         assert_eq!(
             lines[1].content.as_ref().unwrap_err(),
             &Reason::TooLarge { size: 10, cap: 8 }

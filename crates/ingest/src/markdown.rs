@@ -6,7 +6,7 @@
 //! `[!NOTE]`, `[!INCLUDE [x](y)]` and `:::image ...:::`, which are syntax, not content.
 
 use helpdex_core::Part;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, TextMergeStream};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::text::{tag_kind, Body, TagKind};
 
@@ -24,20 +24,25 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 pub(crate) fn convert(markdown: &str, title: Option<String>) -> (Option<String>, Vec<Part>) {
     let mut walker = Walker {
         body: Body::new(title),
+        prose: String::new(),
         images: 0,
         in_code: false,
         marker: Marker::None,
         html: HtmlText::default(),
     };
-    // Merged text events let a marker like `[!NOTE]` be seen whole.
-    for event in TextMergeStream::new(Parser::new_ext(markdown, OPTIONS)) {
+    for event in Parser::new_ext(markdown, OPTIONS) {
         walker.event(event);
     }
+    walker.flush_prose();
     walker.body.finish()
 }
 
 struct Walker {
     body: Body,
+    /// Consecutive prose text events, joined so that a marker split across them (pulldown-cmark
+    /// ends a text event at `[` and `]`) is seen whole. One reused buffer, because
+    /// pulldown-cmark's `TextMergeStream` allocates on every merge, which showed in profiles.
+    prose: String,
     /// Nesting depth of images: their alt text is not article text.
     images: u32,
     in_code: bool,
@@ -57,16 +62,20 @@ enum Marker {
 
 impl Walker {
     fn event(&mut self, event: Event<'_>) {
+        if let Event::Text(text) = &event {
+            if self.images == 0 {
+                if self.in_code {
+                    self.body.push(text);
+                } else {
+                    self.prose.push_str(text);
+                }
+            }
+            return;
+        }
+        self.flush_prose();
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(text) if self.images == 0 => {
-                if self.in_code {
-                    self.body.push(&text);
-                } else {
-                    self.prose(&text);
-                }
-            }
             Event::Code(code) if self.images == 0 && self.marker == Marker::None => {
                 self.body.push(&code);
             }
@@ -133,8 +142,20 @@ impl Walker {
         self.body.end_block();
     }
 
+    /// Pushes the pending prose text, dropping DocFX markers.
+    fn flush_prose(&mut self) {
+        if self.prose.is_empty() {
+            return;
+        }
+        let prose = std::mem::take(&mut self.prose);
+        self.drop_markers(&prose);
+        // Hand the buffer back so its allocation is reused.
+        self.prose = prose;
+        self.prose.clear();
+    }
+
     /// Pushes prose text, dropping DocFX markers.
-    fn prose(&mut self, mut text: &str) {
+    fn drop_markers(&mut self, mut text: &str) {
         while !text.is_empty() {
             match self.marker {
                 Marker::None => match find_marker(text) {

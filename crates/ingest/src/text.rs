@@ -48,16 +48,23 @@ impl Body {
 
     /// Appends text to the current block, collapsing whitespace runs to one space.
     pub(crate) fn push(&mut self, s: &str) {
-        for c in s.chars() {
-            if c.is_whitespace() {
+        // Word by word rather than char by char: this is the hottest loop of ingestion.
+        let mut rest = s;
+        loop {
+            let word = rest.trim_start();
+            if word.len() < rest.len() {
                 self.space = true;
-            } else {
-                if self.space && !self.block.is_empty() {
-                    self.block.push(' ');
-                }
-                self.space = false;
-                self.block.push(c);
             }
+            if word.is_empty() {
+                return;
+            }
+            let end = word_end(word);
+            if self.space && !self.block.is_empty() {
+                self.block.push(' ');
+            }
+            self.space = false;
+            self.block.push_str(&word[..end]);
+            rest = &word[end..];
         }
     }
 
@@ -140,7 +147,10 @@ impl Body {
         if self.text.is_empty() {
             return;
         }
-        let text = std::mem::take(&mut self.text);
+        let mut text = std::mem::take(&mut self.text);
+        // Articles are held until the whole corpus is read; growth slack would cost a third
+        // more memory.
+        text.shrink_to_fit();
         match self.parts.last_mut() {
             Some(part) => part.text = text,
             None => self.parts.push(Part {
@@ -158,6 +168,29 @@ impl Body {
     }
 }
 
+/// Length of the leading run of non-whitespace (Unicode whitespace, as `char::is_whitespace`).
+fn word_end(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // `is_ascii_whitespace` leaves out vertical tab, which `char::is_whitespace` has.
+            if b.is_ascii_whitespace() || b == 0x0b {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().expect("i is on a char boundary");
+            if c.is_whitespace() {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    i
+}
+
 /// How an HTML tag affects plain text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TagKind {
@@ -171,19 +204,15 @@ pub(crate) enum TagKind {
 
 /// Classifies a tag by its (any-case) name.
 pub(crate) fn tag_kind(name: &str) -> TagKind {
-    const INLINE: &[&str] = &[
-        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-        "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
-        "sup", "time", "tt", "u", "var", "wbr",
-    ];
-    const SPACE: &[&str] = &["br", "td", "th"];
-    let is = |list: &[&str]| list.iter().any(|t| t.eq_ignore_ascii_case(name));
-    if is(INLINE) {
-        TagKind::Inline
-    } else if is(SPACE) {
-        TagKind::Space
-    } else {
-        TagKind::Block
+    match name {
+        "a" | "abbr" | "b" | "bdi" | "bdo" | "cite" | "code" | "data" | "del" | "dfn" | "em"
+        | "font" | "i" | "img" | "ins" | "kbd" | "mark" | "q" | "s" | "samp" | "small" | "span"
+        | "strike" | "strong" | "sub" | "sup" | "time" | "tt" | "u" | "var" | "wbr" => {
+            TagKind::Inline
+        }
+        "br" | "td" | "th" => TagKind::Space,
+        _ if name.bytes().any(|b| b.is_ascii_uppercase()) => tag_kind(&name.to_ascii_lowercase()),
+        _ => TagKind::Block,
     }
 }
 
@@ -307,6 +336,16 @@ mod tests {
         assert_eq!(parts[0].text, "before");
         assert_eq!(parts[1].heading, heading(2, "A B", "a-b"));
         assert_eq!(parts[1].text, "after");
+    }
+
+    #[test]
+    fn unicode_whitespace_collapses_too() {
+        let mut b = Body::new(None);
+        b.push("\u{3000}全角\u{3000}空格\u{a0}nbsp\u{b}vt\u{2003}em ");
+        b.push(" 中文");
+        let (_, parts) = b.finish();
+        assert_eq!(parts[0].text, "全角 空格 nbsp vt em 中文");
+        assert_eq!(word_end("ab\u{85}c"), 2);
     }
 
     #[test]
