@@ -26,7 +26,7 @@ pub(crate) fn read(
     match outcome {
         Ok(Page::Article(article)) => Outcome::Article(Found {
             article: *article,
-            source: index,
+            order: (index, 0),
             path: source.path.clone(),
             line: None,
         }),

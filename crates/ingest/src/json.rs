@@ -110,15 +110,15 @@ pub(crate) fn read_lines(
             .par_bridge()
             .flat_map_iter(|batch: Vec<Line>| {
                 batch.into_iter().map(|line| {
-                    let number = Some(line.number);
+                    let number = line.number;
                     match line.content.and_then(|bytes| record_article(&bytes)) {
                         Ok(article) => Outcome::Article(Found {
                             article,
-                            source: index,
+                            order: (index, number),
                             path: source.path.clone(),
-                            line: number,
+                            line: Some(number),
                         }),
-                        Err(reason) => problem(number, reason),
+                        Err(reason) => problem(Some(number), reason),
                     }
                 })
             })
@@ -340,7 +340,8 @@ fn tinysearch_outcomes(source: &Source, index: usize, cap: u64) -> Vec<Outcome> 
     let mut scanned = 0;
     entries
         .into_iter()
-        .map(|raw| {
+        .enumerate()
+        .map(|(position, raw)| {
             // Each entry borrows from `text`, so its offset gives its line and column.
             let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
             for newline in memchr::memchr_iter(b'\n', &text.as_bytes()[scanned..offset]) {
@@ -352,7 +353,7 @@ fn tinysearch_outcomes(source: &Source, index: usize, cap: u64) -> Vec<Outcome> 
             match tinysearch_article(raw.get(), cap, line, column) {
                 Ok(article) => Outcome::Article(Found {
                     article,
-                    source: index,
+                    order: (index, position as u64),
                     path: source.path.clone(),
                     line: Some(line),
                 }),

@@ -128,9 +128,10 @@ pub(crate) enum Outcome {
 /// An article and where it came from.
 pub(crate) struct Found {
     pub(crate) article: Article,
-    /// Index of its source in discovery order; with `line`, decides which of two duplicates
-    /// came first.
-    pub(crate) source: usize,
+    /// Index of its source in discovery order, and its position in that source (the line of a
+    /// JSON Lines record, the index of a tinysearch entry, 0 for a file): decides which of two
+    /// duplicates came first.
+    pub(crate) order: (usize, u64),
     pub(crate) path: PathBuf,
     pub(crate) line: Option<u64>,
 }
@@ -155,7 +156,7 @@ fn finish(outcomes: Vec<Outcome>, mut problems: Vec<Problem>) -> Ingested {
             Outcome::Problem(p) => problems.push(p),
         }
     }
-    found.sort_unstable_by_key(|f| (f.source, f.line));
+    found.sort_unstable_by_key(|f| f.order);
 
     let mut first_id: HashMap<&str, usize> = HashMap::with_capacity(found.len());
     let mut first_url: HashMap<&str, usize> = HashMap::with_capacity(found.len());

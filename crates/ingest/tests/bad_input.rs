@@ -361,3 +361,22 @@ fn a_missing_input_is_the_only_fatal_error() {
     let err = Sources::discover(&[dir.path().join("notes.txt")], &Options::default()).unwrap_err();
     assert!(matches!(err, Error::UnknownFormat { .. }), "{err}");
 }
+
+#[test]
+fn duplicates_in_a_one_line_tinysearch_file_keep_the_earlier_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let entries: Vec<String> = (0..50)
+        .map(|i| format!("{{\"title\":\"Copy {i}\",\"url\":\"/same/\",\"body\":\"\"}}"))
+        .collect();
+    write(
+        dir.path(),
+        "index.json",
+        format!("[{}]", entries.join(",")).as_bytes(),
+    );
+    let ingested = ingest_with(&[dir.path().join("index.json")], &Options::default());
+    assert_eq!(ingested.articles.len(), 1);
+    assert_eq!(ingested.articles[0].title, "Copy 0");
+    assert_eq!(ingested.problems.len(), 49);
+    assert!(ingested.problems.iter().all(|p| p.line == Some(1)
+        && matches!(&p.reason, Reason::DuplicateId { id, .. } if id == "/same/")));
+}
