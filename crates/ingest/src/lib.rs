@@ -103,7 +103,7 @@ pub fn read(sources: Sources, opts: &Options, progress: &(dyn Fn(u64) + Sync)) -
             _ => None,
         })
         .collect();
-    // Each JSON file is parallel inside, so they are taken one at a time.
+    // A JSON Lines file is parsed in parallel inside, so JSON files are taken one at a time.
     for (index, source) in items.iter().enumerate() {
         match source.kind {
             Kind::JsonLines { gzip } => {
