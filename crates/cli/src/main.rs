@@ -4,7 +4,6 @@
 //! index; this crate adds arguments, progress, atomic output and exit codes.
 
 mod cmd;
-mod index_dir;
 
 use std::process::ExitCode;
 

@@ -4,11 +4,10 @@
 //! not inject markup; the caller decides how to render a highlight. The article's parts are
 //! re-tokenized with the index's own analysis, so what is highlighted is exactly what matched.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::analysis::script::{classify, CharClass};
 use crate::analysis::Tokenizer;
-use crate::article::Part;
 use crate::index::{Fragment, Index};
 use crate::search::{Hit, Plan};
 
@@ -46,124 +45,146 @@ pub struct Presented<'a> {
 
 /// Decides which folded terms highlight, and for which query word.
 struct Matcher<'p> {
-    exact: HashMap<&'p str, usize>,
+    /// Candidate terms, sorted, with their query word.
+    exact: Vec<(&'p str, usize)>,
     prefixes: Vec<(&'p str, usize)>,
 }
 
 impl<'p> Matcher<'p> {
     fn new(plan: &'p Plan) -> Self {
-        let mut exact = HashMap::new();
+        let mut exact = Vec::new();
         let mut prefixes = Vec::new();
         for (i, w) in plan.words.iter().enumerate() {
-            for c in &w.candidates {
-                exact.entry(c.term.as_str()).or_insert(i);
-            }
+            exact.extend(w.candidates.iter().map(|c| (c.term.as_str(), i)));
+            // Typo candidates are capped; still highlight what was typed.
+            exact.push((w.word.term.as_str(), i));
             if w.word.prefix {
                 prefixes.push((w.word.term.as_str(), i));
             }
-            // Typo candidates are capped; still highlight what was typed.
-            exact.entry(w.word.term.as_str()).or_insert(i);
         }
+        exact.sort_unstable();
         Matcher { exact, prefixes }
     }
 
     fn word_of(&self, term: &str) -> Option<usize> {
-        self.exact.get(term).copied().or_else(|| {
-            self.prefixes
+        let i = self.exact.partition_point(|&(t, _)| t < term);
+        match self.exact.get(i) {
+            Some(&(t, w)) if t == term => Some(w),
+            _ => self
+                .prefixes
                 .iter()
                 .find(|(p, _)| term.starts_with(p))
-                .map(|&(_, i)| i)
-        })
+                .map(|&(_, w)| w),
+        }
     }
 }
 
-struct Match {
-    token: usize,
-    word: usize,
-    range: Range<usize>,
+/// Query words found in one part, from the positions stored in the postings.
+#[derive(Clone, Default)]
+struct PartMatches {
+    heading: u64,
+    text: u64,
+    /// (token position relative to the part's text, query word).
+    text_positions: Vec<(u32, u16)>,
 }
 
-/// Tokens and matches of one text.
-struct Scan {
-    tokens: Vec<Range<usize>>,
-    cjk_tokens: usize,
-    matches: Vec<Match>,
-}
-
-impl Scan {
-    fn distinct_words(&self) -> u32 {
-        let mut seen = 0u64;
-        self.matches
-            .iter()
-            .for_each(|m| seen |= 1 << m.word.min(63));
-        seen.count_ones()
+impl PartMatches {
+    fn key(&self, section: bool) -> (u32, u32) {
+        let text = self.text.count_ones();
+        (
+            self.heading.count_ones() * (1 + section as u32) + text,
+            text,
+        )
     }
+}
+
+fn bit(word: u16) -> u64 {
+    1 << word.min(63)
 }
 
 impl Index {
     /// The display data for `hit`, or `None` if its fragments chunk is not loaded (see
     /// [`Index::fragments_chunk_of`]).
+    ///
+    /// The best part and the excerpt window come from the match positions ranking already
+    /// decoded, so only the title and the excerpt windows are tokenized, never whole articles.
     pub fn present(&self, plan: &Plan, hit: &Hit) -> Option<Presented<'_>> {
         let fragment = self.fragment(hit.doc)?;
         let matcher = Matcher::new(plan);
         let mut tokenizer = Tokenizer::new(self.fold());
-        let mut scan = |text: &str| {
-            let mut s = Scan {
-                tokens: Vec::new(),
-                cjk_tokens: 0,
-                matches: Vec::new(),
-            };
-            tokenizer.tokenize(text, 0, |t| {
-                if let Some(word) = matcher.word_of(t.term) {
-                    s.matches.push(Match {
-                        token: s.tokens.len(),
-                        word,
-                        range: t.range.clone(),
-                    });
-                }
-                s.cjk_tokens += t.cjk as usize;
-                s.tokens.push(t.range.clone());
-            });
-            s
-        };
-        let title_scan = scan(&fragment.title);
-        let title = Excerpt {
+        let mut title = Excerpt {
             text: fragment.title.clone(),
-            highlights: merge(title_scan.matches.iter().map(|m| m.range.clone())),
+            highlights: Vec::new(),
         };
-        // Score each part: distinct words in heading (double) and text.
-        let scans: Vec<(Option<Scan>, Scan)> = fragment
-            .parts
-            .iter()
-            .map(|p| (p.heading.as_ref().map(|h| scan(&h.text)), scan(&p.text)))
-            .collect();
-        let part_score = |(h, t): &(Option<Scan>, Scan)| {
-            2 * h.as_ref().map_or(0, Scan::distinct_words) + t.distinct_words()
-        };
-        let best = (0..scans.len())
-            .max_by_key(|&i| (part_score(&scans[i]), std::cmp::Reverse(i)))
-            .filter(|&i| part_score(&scans[i]) > 0);
-        let excerpt = match best {
-            Some(i) => window(&fragment.parts[i].text, &scans[i].1),
-            None => fragment
-                .parts
-                .iter()
-                .zip(&scans)
-                .find(|(p, _)| !p.text.trim().is_empty())
-                .map(|(p, (_, s))| window(&p.text, s))
-                .unwrap_or_default(),
-        };
+        tokenizer.tokenize(&fragment.title, 0, |t| {
+            if matcher.word_of(t.term).is_some() {
+                title.highlights.push(t.range.clone());
+            }
+        });
+        title.highlights = merge(title.highlights.into_iter());
+
+        let parts = &fragment.parts;
+        let starts = &fragment.part_positions;
+        let mut found = vec![PartMatches::default(); parts.len()];
+        if starts.len() == parts.len() {
+            for &(word, position) in &hit.positions {
+                let Some(i) = starts.partition_point(|s| s[0] <= position).checked_sub(1) else {
+                    continue;
+                };
+                let f = &mut found[i];
+                if position < starts[i][1] {
+                    f.heading |= bit(word);
+                } else {
+                    f.text |= bit(word);
+                    f.text_positions.push((position - starts[i][1], word));
+                }
+            }
+        }
+        // Score each part by the query words it matches; a section heading counts double. An
+        // H1 is the page's own title: it links to the top of the page and gets no bonus.
+        let is_section = |i: usize| parts[i].heading.as_ref().is_some_and(|h| h.level > 1);
+        let key = |i: usize| found[i].key(is_section(i));
+        let best = (0..parts.len())
+            .max_by_key(|&i| (key(i), std::cmp::Reverse(i)))
+            .filter(|&i| key(i).0 > 0);
+        // The excerpt comes from the best part, or the first text after it (a heading with no
+        // text of its own), or the article's first text when nothing matched.
+        let excerpt = (best.unwrap_or(0)..parts.len())
+            .chain(0..best.unwrap_or(0))
+            .find(|&i| !parts[i].text.trim().is_empty())
+            .map(|i| {
+                window(
+                    &parts[i].text,
+                    &found[i].text_positions,
+                    &mut tokenizer,
+                    &matcher,
+                )
+            })
+            .unwrap_or_default();
         let anchor = best
-            .and_then(|i| fragment.parts[i].heading.as_ref())
+            .filter(|&i| is_section(i))
+            .and_then(|i| parts[i].heading.as_ref())
             .map(|h| h.anchor.as_str());
-        let mut ranked: Vec<usize> = (0..scans.len())
-            .filter(|&i| fragment.parts[i].heading.is_some() && part_score(&scans[i]) > 0)
+        let mut ranked: Vec<usize> = (0..parts.len())
+            .filter(|&i| is_section(i) && key(i).0 > 0)
             .collect();
-        ranked.sort_by_key(|&i| (std::cmp::Reverse(part_score(&scans[i])), i));
+        ranked.sort_by_key(|&i| (std::cmp::Reverse(key(i)), i));
         let sub_results = ranked
             .into_iter()
             .take(MAX_SUB_RESULTS)
-            .map(|i| sub_result(&fragment.parts[i], &scans[i].1))
+            .map(|i| {
+                let heading = parts[i].heading.as_ref().expect("filtered to sections");
+                SubResult {
+                    heading: heading.text.clone(),
+                    anchor: heading.anchor.clone(),
+                    excerpt: window(
+                        &parts[i].text,
+                        &found[i].text_positions,
+                        &mut tokenizer,
+                        &matcher,
+                    ),
+                }
+            })
             .collect();
         Some(Presented {
             fragment,
@@ -175,66 +196,75 @@ impl Index {
     }
 }
 
-fn sub_result(part: &Part, scan: &Scan) -> SubResult {
-    let heading = part
-        .heading
-        .as_ref()
-        .expect("filtered to parts with headings");
-    SubResult {
-        heading: heading.text.clone(),
-        anchor: heading.anchor.clone(),
-        excerpt: window(&part.text, scan),
-    }
-}
-
-/// The stretch of `text` with the most distinct matched words, then the most matches.
-fn window(text: &str, scan: &Scan) -> Excerpt {
-    if scan.tokens.is_empty() {
-        return Excerpt::default();
-    }
-    let size = if scan.cjk_tokens * 2 > scan.tokens.len() {
+/// The stretch of `text` with the most distinct matched words (then the most matches), found
+/// from the stored positions; only that stretch is tokenized, to find byte ranges.
+fn window<F: crate::analysis::Fold>(
+    text: &str,
+    positions: &[(u32, u16)],
+    tokenizer: &mut Tokenizer<F>,
+    matcher: &Matcher,
+) -> Excerpt {
+    let sample = text.chars().filter(|c| !c.is_whitespace()).take(64);
+    let (mut cjk, mut all) = (0, 0);
+    sample.for_each(|c| {
+        all += 1;
+        cjk += (classify(c) == CharClass::Cjk) as usize;
+    });
+    let size = if cjk * 2 > all {
         EXCERPT_TOKENS * 2
     } else {
         EXCERPT_TOKENS
-    };
+    } as u32;
     let lead = size / 6;
     let mut start = 0;
     let mut best = (0, 0);
-    for m in &scan.matches {
-        let from = m.token.saturating_sub(lead);
-        let inside = scan
-            .matches
-            .iter()
-            .filter(|x| x.token >= from && x.token < from + size);
+    for &(p, _) in positions {
+        let from = p.saturating_sub(lead);
         let mut words = 0u64;
         let mut count = 0;
-        for x in inside {
-            words |= 1 << x.word.min(63);
+        for &(_, w) in positions
+            .iter()
+            .filter(|(q, _)| *q >= from && *q < from + size)
+        {
+            words |= bit(w);
             count += 1;
         }
-        let key = (words.count_ones(), count);
-        if key > best {
-            best = key;
+        if (words.count_ones(), count) > best {
+            best = (words.count_ones(), count);
             start = from;
         }
     }
-    let end = (start + size).min(scan.tokens.len());
-    let (from, to) = (scan.tokens[start].start, scan.tokens[end - 1].end);
-    let (lead_text, tail_text) = (
-        if from > 0 { "… " } else { "" },
-        if to < text.len() { " …" } else { "" },
-    );
+    let mut first: Option<usize> = None;
+    let mut last = 0;
+    let mut matches = Vec::new();
+    tokenizer.tokenize_until(text, 0, start + size, |t| {
+        if t.position < start || t.position >= start + size {
+            return;
+        }
+        first.get_or_insert(t.range.start);
+        last = t.range.end;
+        if matcher.word_of(t.term).is_some() {
+            matches.push(t.range.clone());
+        }
+    });
+    let Some(from) = first else {
+        return Excerpt::default();
+    };
+    let to = last;
     let body = collapse(&text[from..to]);
     let mut out = String::with_capacity(body.text.len() + 8);
-    out.push_str(lead_text);
+    if from > 0 {
+        out.push_str("… ");
+    }
     let shift = out.len();
     out.push_str(&body.text);
-    out.push_str(tail_text);
+    if !text[to..].trim().is_empty() {
+        out.push_str(" …");
+    }
     let highlights = merge(
-        scan.matches
-            .iter()
-            .filter(|m| m.range.start >= from && m.range.end <= to)
-            .map(|m| body.map(m.range.start - from) + shift..body.map(m.range.end - from) + shift),
+        matches
+            .into_iter()
+            .map(|r| body.map(r.start - from) + shift..body.map(r.end - from) + shift),
     );
     Excerpt {
         text: out,
@@ -274,7 +304,7 @@ fn collapse(s: &str) -> Collapsed {
             }
             continue;
         }
-        if in_space || i != text.len() {
+        if in_space {
             shifts.push((i, text.len()));
         }
         in_space = false;

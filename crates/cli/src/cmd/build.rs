@@ -11,8 +11,8 @@ use helpdex_ingest::{Options, Sources};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::index_dir;
 use crate::status;
+use helpdex::index_dir;
 
 /// Articles analysed in parallel per batch: enough to keep both cores busy, few enough that
 /// analysed terms of the whole corpus never sit in memory at once.

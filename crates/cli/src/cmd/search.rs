@@ -7,8 +7,8 @@ use anyhow::Result;
 use helpdex_core::{Excerpt, Index, Presented, SearchOptions};
 use serde::Serialize;
 
-use crate::index_dir;
 use crate::status;
+use helpdex::index_dir;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

@@ -56,37 +56,73 @@ impl<'f, F: Fold + ?Sized> Tokenizer<'f, F> {
     }
 
     /// Tokenizes `text`, numbering positions from `position`; returns the next free position.
-    pub fn tokenize(&mut self, text: &str, mut position: u32, mut emit: impl FnMut(&Token)) -> u32 {
+    pub fn tokenize(&mut self, text: &str, position: u32, emit: impl FnMut(&Token)) -> u32 {
+        self.tokenize_until(text, position, u32::MAX, emit)
+    }
+
+    /// Like [`Tokenizer::tokenize`], but stops once position `until` is reached (tokens at
+    /// `until` and after may or may not be emitted): excerpts need only the start of a text.
+    pub fn tokenize_until(
+        &mut self,
+        text: &str,
+        mut position: u32,
+        until: u32,
+        mut emit: impl FnMut(&Token),
+    ) -> u32 {
         for (start, c) in text.char_indices() {
-            let end = start + c.len_utf8();
-            self.folded.clear();
-            self.fold.fold_into(c, &mut self.folded);
-            for f in std::mem::take(&mut self.folded).chars() {
-                match classify(f) {
-                    CharClass::Word => {
-                        if !self.cjk.is_empty() {
-                            position = self.flush_cjk(position, &mut emit);
-                        }
-                        if self.word.is_empty() {
-                            self.word_range = start..end;
-                        }
-                        self.word.push(f);
-                        self.word_chars += 1;
-                        self.word_range.end = end;
-                    }
-                    CharClass::Cjk => {
-                        if !self.word.is_empty() {
-                            position = self.flush_word(position, &mut emit);
-                        }
-                        self.cjk.push((f, start..end));
-                    }
-                    CharClass::Separator => {
-                        position = self.flush(position, &mut emit);
-                    }
-                }
+            if position > until {
+                self.word.clear();
+                self.word_chars = 0;
+                self.cjk.clear();
+                return position;
             }
+            let end = start + c.len_utf8();
+            if c.is_ascii() {
+                // Fast path: ASCII folds to its lower case, one character.
+                position = self.push(c.to_ascii_lowercase(), start..end, position, &mut emit);
+                continue;
+            }
+            let mut folded = std::mem::take(&mut self.folded);
+            folded.clear();
+            self.fold.fold_into(c, &mut folded);
+            for f in folded.chars() {
+                position = self.push(f, start..end, position, &mut emit);
+            }
+            self.folded = folded;
         }
         self.flush(position, &mut emit)
+    }
+
+    /// Adds one folded character that came from `source` in the original text.
+    fn push(
+        &mut self,
+        f: char,
+        source: Range<usize>,
+        mut position: u32,
+        emit: &mut impl FnMut(&Token),
+    ) -> u32 {
+        match classify(f) {
+            CharClass::Word => {
+                if !self.cjk.is_empty() {
+                    position = self.flush_cjk(position, emit);
+                }
+                if self.word.is_empty() {
+                    self.word_range = source.clone();
+                }
+                self.word.push(f);
+                self.word_chars += 1;
+                self.word_range.end = source.end;
+                position
+            }
+            CharClass::Cjk => {
+                if !self.word.is_empty() {
+                    position = self.flush_word(position, emit);
+                }
+                self.cjk.push((f, source));
+                position
+            }
+            CharClass::Separator => self.flush(position, emit),
+        }
     }
 
     fn flush(&mut self, position: u32, emit: &mut impl FnMut(&Token)) -> u32 {

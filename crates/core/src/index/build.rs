@@ -75,10 +75,13 @@ pub fn analyze(article: &Article) -> AnalyzedArticle {
     if let Some(description) = &article.description {
         position = field_text(Field::Tags, description, position);
     }
+    let mut part_positions = Vec::with_capacity(article.parts.len());
     for part in &article.parts {
+        let heading_position = position;
         if let Some(heading) = &part.heading {
             position = field_text(Field::Headings, &heading.text, position);
         }
+        part_positions.push([heading_position, position]);
         position = field_text(Field::Body, &part.text, position);
     }
     let mut terms: Vec<_> = terms.into_iter().collect();
@@ -94,6 +97,7 @@ pub fn analyze(article: &Article) -> AnalyzedArticle {
             lang: article.lang.clone(),
             updated: article.updated.clone(),
             parts: article.parts.clone(),
+            part_positions,
         },
     }
 }

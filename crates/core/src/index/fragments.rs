@@ -19,4 +19,7 @@ pub struct Fragment {
     pub updated: Option<String>,
     /// The body split at headings, as ingested.
     pub parts: Vec<Part>,
+    /// For each part, the position of its heading's first token and of its text's first token,
+    /// as numbered at build time: match positions from the postings map onto parts with it.
+    pub part_positions: Vec<[u32; 2]>,
 }

@@ -158,14 +158,44 @@ impl<'a> Posting<'a> {
     }
 
     /// The stored positions (ascending). Malformed bytes end the sequence early.
-    pub fn positions(&self) -> impl Iterator<Item = u32> + 'a {
+    pub fn positions(&self) -> Positions {
+        let mut out = Positions::default();
         let mut cursor = Cursor::new(self.positions);
         let mut last = 0u32;
-        std::iter::from_fn(move || {
-            let delta = cursor.varint().ok()?;
+        while (out.len as usize) < MAX_POSITIONS {
+            let Ok(delta) = cursor.varint() else { break };
             last = last.saturating_add(delta);
-            Some(last)
-        })
+            out.buf[out.len as usize] = last;
+            out.len += 1;
+        }
+        out
+    }
+}
+
+/// Up to [`MAX_POSITIONS`] positions, without a heap allocation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Positions {
+    buf: [u32; MAX_POSITIONS],
+    len: u8,
+}
+
+impl Positions {
+    /// Positions from a slice (at most [`MAX_POSITIONS`] are kept).
+    pub fn from_slice(positions: &[u32]) -> Positions {
+        let mut out = Positions::default();
+        for &p in positions.iter().take(MAX_POSITIONS) {
+            out.buf[out.len as usize] = p;
+            out.len += 1;
+        }
+        out
+    }
+}
+
+impl std::ops::Deref for Positions {
+    type Target = [u32];
+
+    fn deref(&self) -> &[u32] {
+        &self.buf[..self.len as usize]
     }
 }
 
@@ -248,7 +278,7 @@ mod tests {
         assert_eq!(r.len(), 2);
         let p = r.next_posting().unwrap().unwrap();
         assert_eq!((p.doc, p.tf), (3, [1, 0, 0, 2]));
-        assert_eq!(p.positions().collect::<Vec<_>>(), [0, 300, 70_000]);
+        assert_eq!(&*p.positions(), [0, 300, 70_000]);
         let p = r.next_posting().unwrap().unwrap();
         assert_eq!(
             (p.doc, p.tf[2], p.positions().count()),

@@ -17,6 +17,8 @@ pub struct Index {
     docs: u32,
     average_lengths: [f32; FIELD_COUNT],
     norms: Vec<u8>,
+    /// Decoded value of each norm byte, so scoring does a lookup instead of `exp2`.
+    norm_values: [f32; 256],
     vocab: Map<Vec<u8>>,
     fragment_starts: Vec<u32>,
     fold: FoldTable,
@@ -67,6 +69,7 @@ impl Index {
             docs: core.docs,
             average_lengths: core.average_lengths,
             norms: core.norms,
+            norm_values: std::array::from_fn(|q| norms::decode(q as u8)),
             vocab,
             postings: vec![None; core.postings_chunks as usize],
             fragments: vec![None; core.fragment_starts.len()],
@@ -200,7 +203,11 @@ impl Index {
     /// Decoded field lengths of `doc`.
     pub(crate) fn lengths(&self, doc: u32) -> [f32; FIELD_COUNT] {
         let at = doc as usize * FIELD_COUNT;
-        std::array::from_fn(|f| self.norms.get(at + f).map_or(0.0, |&q| norms::decode(q)))
+        std::array::from_fn(|f| {
+            self.norms
+                .get(at + f)
+                .map_or(0.0, |&q| self.norm_values[q as usize])
+        })
     }
 
     /// The postings list of a term, or `None` if its chunk is not loaded.

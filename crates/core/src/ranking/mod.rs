@@ -12,6 +12,7 @@ pub mod bm25;
 pub mod exactness;
 pub mod proximity;
 
+use crate::index::postings::Positions;
 use crate::search::MatchKind;
 
 /// Weight of the proximity bonus (per adjacent pair, averaged, times the number of pairs).
@@ -64,7 +65,7 @@ pub(crate) struct WordMatch {
     pub weight: f32,
     pub kind: MatchKind,
     pub in_title: bool,
-    pub positions: Vec<u32>,
+    pub positions: Positions,
 }
 
 /// One query word, as ranking sees it.
@@ -172,7 +173,7 @@ mod tests {
             weight,
             kind: MatchKind::Exact,
             in_title: false,
-            positions: positions.to_vec(),
+            positions: Positions::from_slice(positions),
         })
     }
 

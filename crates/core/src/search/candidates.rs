@@ -12,7 +12,7 @@ use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
 
-use super::limits::{typo_budget, MAX_AUTOMATON_VISITS, MAX_PREFIX_TERMS, MAX_TYPO_TERMS};
+use super::limits::{prefix_terms, typo_budget, MAX_AUTOMATON_VISITS, MAX_TYPO_TERMS};
 use super::query::QueryWord;
 use crate::index::{Index, TermValue};
 
@@ -54,26 +54,36 @@ impl TypoAutomata {
     }
 }
 
-/// Adapts a Levenshtein DFA to the fst's automaton interface.
-struct Levenshtein<'a>(&'a DFA);
+/// Adapts a Levenshtein DFA to the fst's automaton interface. With `same_first_byte`, terms
+/// whose first byte differs from the word's are pruned at the root: with a budget of one typo
+/// they could never qualify (a first-letter typo costs two), and pruning them skips most of the
+/// vocabulary.
+struct Levenshtein<'a> {
+    dfa: &'a DFA,
+    same_first_byte: Option<u8>,
+}
 
 impl Automaton for Levenshtein<'_> {
-    type State = u32;
+    /// The DFA state, and whether the first byte is still to come.
+    type State = (u32, bool);
 
-    fn start(&self) -> u32 {
-        self.0.initial_state()
+    fn start(&self) -> (u32, bool) {
+        (self.dfa.initial_state(), true)
     }
 
-    fn is_match(&self, state: &u32) -> bool {
-        matches!(self.0.distance(*state), Distance::Exact(_))
+    fn is_match(&self, state: &(u32, bool)) -> bool {
+        matches!(self.dfa.distance(state.0), Distance::Exact(_))
     }
 
-    fn can_match(&self, state: &u32) -> bool {
-        *state != SINK_STATE
+    fn can_match(&self, state: &(u32, bool)) -> bool {
+        state.0 != SINK_STATE
     }
 
-    fn accept(&self, state: &u32, byte: u8) -> u32 {
-        self.0.transition(*state, byte)
+    fn accept(&self, state: &(u32, bool), byte: u8) -> (u32, bool) {
+        match self.same_first_byte {
+            Some(first) if state.1 && byte != first => (SINK_STATE, false),
+            _ => (self.dfa.transition(state.0, byte), false),
+        }
     }
 }
 
@@ -95,11 +105,12 @@ pub(crate) fn candidates(
     }
     if word.prefix {
         let automaton = Str::new(&word.term).starts_with();
-        let mut found = collect(vocab.search(automaton).into_stream(), |term, _| {
-            (term.len() != word.term.len()).then_some(MatchKind::Prefix)
-        });
-        keep_best(&mut found, MAX_PREFIX_TERMS);
-        out.extend(found);
+        let keep = prefix_terms(word.term.chars().count());
+        out.extend(best_matches(
+            vocab.search(automaton).into_stream(),
+            keep,
+            |term| (term.len() != word.term.len()).then_some(MatchKind::Prefix),
+        ));
     }
     let budget = if typos && !word.cjk {
         typo_budget(word.term.chars().count())
@@ -109,7 +120,12 @@ pub(crate) fn candidates(
     if budget > 0 {
         let dfa = automata.dfa(&word.term, budget, word.prefix);
         let first = word.term.chars().next();
-        let mut found = collect(vocab.search(Levenshtein(&dfa)).into_stream(), |term, _| {
+        let automaton = Levenshtein {
+            dfa: &dfa,
+            same_first_byte: (budget == 1).then(|| word.term.as_bytes()[0]),
+        };
+        let search = vocab.search(automaton).into_stream();
+        let mut found = best_matches(search, MAX_TYPO_TERMS + 1, |term| {
             let distance = match dfa.eval(term) {
                 Distance::Exact(d) => d,
                 Distance::AtLeast(_) => return None,
@@ -119,41 +135,53 @@ pub(crate) fn candidates(
             (distance > 0 && cost <= budget).then_some(MatchKind::Typo(cost))
         });
         found.retain(|c| !out.iter().any(|o| o.term == c.term));
-        keep_best(&mut found, MAX_TYPO_TERMS);
+        found.truncate(MAX_TYPO_TERMS);
         out.extend(found);
     }
     out
 }
 
-fn collect(
+/// Runs an automaton's stream and keeps the `keep` best matches: fewest typos, then most
+/// frequent, then alphabetical. Terms are copied into one buffer while streaming; only the kept
+/// ones become strings.
+fn best_matches(
     mut stream: impl for<'a> Streamer<'a, Item = (&'a [u8], u64)>,
-    mut kind: impl FnMut(&[u8], u64) -> Option<MatchKind>,
+    keep: usize,
+    mut kind: impl FnMut(&[u8]) -> Option<MatchKind>,
 ) -> Vec<Candidate> {
-    let mut out = Vec::new();
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut found: Vec<(MatchKind, TermValue, std::ops::Range<usize>)> = Vec::new();
     let mut visits = 0;
     while let Some((term, value)) = stream.next() {
         visits += 1;
         if visits > MAX_AUTOMATON_VISITS {
             break;
         }
-        if let (Some(kind), Ok(term)) = (kind(term, value), std::str::from_utf8(term)) {
-            out.push(Candidate {
-                term: term.to_string(),
-                value: TermValue::unpack(value),
-                kind,
-            });
+        if let Some(kind) = kind(term) {
+            let start = bytes.len();
+            bytes.extend_from_slice(term);
+            found.push((kind, TermValue::unpack(value), start..bytes.len()));
         }
     }
-    out
-}
-
-/// Keeps the `n` best candidates: fewest typos, then most frequent, then alphabetical.
-fn keep_best(found: &mut Vec<Candidate>, n: usize) {
-    found.sort_by(|a, b| {
-        a.kind
-            .cmp(&b.kind)
-            .then(b.value.df.cmp(&a.value.df))
-            .then(a.term.cmp(&b.term))
-    });
-    found.truncate(n);
+    let order = |a: &(MatchKind, TermValue, std::ops::Range<usize>),
+                 b: &(MatchKind, TermValue, std::ops::Range<usize>)| {
+        a.0.cmp(&b.0)
+            .then(b.1.df.cmp(&a.1.df))
+            .then(bytes[a.2.clone()].cmp(&bytes[b.2.clone()]))
+    };
+    if found.len() > keep {
+        found.select_nth_unstable_by(keep, order);
+        found.truncate(keep);
+    }
+    found.sort_by(order);
+    found
+        .into_iter()
+        .filter_map(|(kind, value, range)| {
+            Some(Candidate {
+                term: String::from_utf8(bytes[range].to_vec()).ok()?,
+                value,
+                kind,
+            })
+        })
+        .collect()
 }

@@ -12,8 +12,15 @@ pub const MAX_QUERY_WORDS: usize = 24;
 /// Vocabulary entries one automaton (prefix or typo) may visit for one word.
 pub const MAX_AUTOMATON_VISITS: usize = 4_000;
 
-/// Completions kept for a word typed as a prefix, the most frequent first.
-pub const MAX_PREFIX_TERMS: usize = 40;
+/// Completions kept for a word typed as a prefix, the most frequent first. One or two typed
+/// characters say little about the word and match the most articles, so they get fewer.
+pub fn prefix_terms(typed_chars: usize) -> usize {
+    match typed_chars {
+        0 | 1 => 8,
+        2 => 16,
+        _ => 40,
+    }
+}
 
 /// Near-miss spellings kept for one word, the closest and most frequent first.
 pub const MAX_TYPO_TERMS: usize = 24;

@@ -103,6 +103,8 @@ pub struct Hit {
     pub score: f32,
     /// How the score came about.
     pub details: ScoreDetails,
+    /// (query word, position) of the stored matches, for excerpts.
+    pub(crate) positions: Vec<(u16, u32)>,
 }
 
 /// One query word's match in one article.
@@ -148,10 +150,11 @@ impl Index {
         if plan.words.is_empty() || options.limit == 0 {
             return Ok(Vec::new());
         }
+        let mut best_of_doc = vec![u32::MAX; self.docs() as usize];
         let word_hits = plan
             .words
             .iter()
-            .map(|w| self.word_hits(w))
+            .map(|w| self.word_hits(w, &mut best_of_doc))
             .collect::<Result<Vec<_>, _>>()?;
 
         // First pass: words matched and summed weights, for every article that matched any.
@@ -189,9 +192,9 @@ impl Index {
                 prefix: w.word.prefix,
             })
             .collect();
-        let mut hits: Vec<Hit> = touched
+        let mut ranked: Vec<(u32, ScoreDetails, Vec<Option<WordMatch>>)> = touched
             .into_iter()
-            .map(|doc| {
+            .filter_map(|doc| {
                 let mut matches: Vec<Option<WordMatch>> = word_hits
                     .iter()
                     .map(|hits| {
@@ -201,35 +204,49 @@ impl Index {
                             weight: h.weight,
                             kind: h.kind,
                             in_title: h.posting.tf[Field::Title as usize] > 0,
-                            positions: h.posting.positions().collect(),
+                            positions: h.posting.positions(),
                         })
                     })
                     .collect();
                 let title_length = self.lengths(doc)[Field::Title as usize];
                 let details = ranking::evaluate(&specs, &mut matches, title_length);
-                Hit {
-                    doc,
-                    score: details.score(),
-                    details,
-                }
+                (details.words > 0).then_some((doc, details, matches))
             })
-            .filter(|h| h.details.words > 0)
             .collect();
-        hits.sort_by(|a, b| {
-            let (ka, kb) = (a.details.key(), b.details.key());
+        ranked.sort_by(|(da, a, _), (db, b, _)| {
+            let (ka, kb) = (a.key(), b.key());
             kb.0.cmp(&ka.0)
                 .then(kb.1.cmp(&ka.1))
                 .then(kb.2.total_cmp(&ka.2))
-                .then(a.doc.cmp(&b.doc))
+                .then(da.cmp(db))
         });
-        hits.truncate(options.limit);
+        ranked.truncate(options.limit);
+        let hits = ranked
+            .into_iter()
+            .map(|(doc, details, matches)| Hit {
+                doc,
+                score: details.score(),
+                details,
+                positions: matches
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(w, m)| Some((w, m.as_ref()?)))
+                    .flat_map(|(w, m)| m.positions.iter().map(move |&p| (w as u16, p)))
+                    .collect(),
+            })
+            .collect();
         Ok(hits)
     }
 
     /// Every article one query word matches, sorted by doc, with the best candidate's weight.
-    fn word_hits(&self, planned: &PlannedWord) -> Result<Vec<WordHit<'_>>, SearchError> {
+    /// `best_of_doc` is scratch space, one slot per doc, all `u32::MAX` (and left so).
+    fn word_hits(
+        &self,
+        planned: &PlannedWord,
+        best_of_doc: &mut [u32],
+    ) -> Result<Vec<WordHit<'_>>, SearchError> {
         let typed = planned.word.term.chars().count();
-        let mut hits = Vec::new();
+        let mut hits: Vec<WordHit> = Vec::new();
         for candidate in &planned.candidates {
             let mut list = match self.list(candidate.value) {
                 Some(list) => list?,
@@ -246,22 +263,31 @@ impl Index {
                 let lengths = self.lengths(posting.doc);
                 let weight =
                     quality * bm25::score(idf, &posting.tf, &lengths, self.average_lengths());
-                hits.push(WordHit {
+                let hit = WordHit {
                     posting,
                     weight,
                     kind: candidate.kind,
-                });
+                };
+                // Keep the best-weighted candidate per article.
+                let slot = &mut best_of_doc[hit.posting.doc as usize];
+                match hits.get_mut(*slot as usize) {
+                    Some(h) if *slot != u32::MAX => {
+                        if hit.weight > h.weight {
+                            *h = hit;
+                        }
+                    }
+                    _ => {
+                        *slot = hits.len() as u32;
+                        hits.push(hit);
+                    }
+                }
             }
         }
+        for h in &hits {
+            best_of_doc[h.posting.doc as usize] = u32::MAX;
+        }
         if planned.candidates.len() > 1 {
-            // Keep the best-weighted candidate per article.
-            hits.sort_by(|a, b| {
-                a.posting
-                    .doc
-                    .cmp(&b.posting.doc)
-                    .then(b.weight.total_cmp(&a.weight))
-            });
-            hits.dedup_by_key(|h| h.posting.doc);
+            hits.sort_unstable_by_key(|h| h.posting.doc);
         }
         Ok(hits)
     }
