@@ -54,13 +54,13 @@ impl TypoAutomata {
     }
 }
 
-/// Adapts a Levenshtein DFA to the fst's automaton interface. With `same_first_byte`, terms
-/// whose first byte differs from the word's are pruned at the root: with a budget of one typo
-/// they could never qualify (a first-letter typo costs two), and pruning them skips most of the
-/// vocabulary.
+/// Adapts a Levenshtein DFA to the fst's automaton interface, for terms that start with the
+/// word's first byte (see [`FirstLetterTypo`] for the others). Pruning at the root skips most
+/// of the vocabulary, which matters most for a long Latin word against many CJK bigrams: every
+/// two-character term is within two edits of anything.
 struct Levenshtein<'a> {
     dfa: &'a DFA,
-    same_first_byte: Option<u8>,
+    first_byte: u8,
 }
 
 impl Automaton for Levenshtein<'_> {
@@ -80,10 +80,10 @@ impl Automaton for Levenshtein<'_> {
     }
 
     fn accept(&self, state: &(u32, bool), byte: u8) -> (u32, bool) {
-        match self.same_first_byte {
-            Some(first) if state.1 && byte != first => (SINK_STATE, false),
-            _ => (self.dfa.transition(state.0, byte), false),
+        if state.1 && byte != self.first_byte {
+            return (SINK_STATE, false);
         }
+        (self.dfa.transition(state.0, byte), false)
     }
 }
 
@@ -122,7 +122,7 @@ pub(crate) fn candidates(
         let first = word.term.chars().next();
         let automaton = Levenshtein {
             dfa: &dfa,
-            same_first_byte: (budget == 1).then(|| word.term.as_bytes()[0]),
+            first_byte: word.term.as_bytes()[0],
         };
         let search = vocab.search(automaton).into_stream();
         let mut found = best_matches(search, MAX_TYPO_TERMS + 1, |term| {
@@ -134,11 +134,106 @@ pub(crate) fn candidates(
             let cost = distance + first_differs as u8;
             (distance > 0 && cost <= budget).then_some(MatchKind::Typo(cost))
         });
+        if budget >= 2 {
+            found.extend(first_letter_typos(index, word));
+            keep_order(&mut found);
+        }
         found.retain(|c| !out.iter().any(|o| o.term == c.term));
         found.truncate(MAX_TYPO_TERMS);
         out.extend(found);
     }
     out
+}
+
+/// Terms one edit away at the first letter (substituted, inserted before, deleted, or swapped
+/// with the second), the rest spelled exactly: the typos that cost two.
+fn first_letter_typos(index: &Index, word: &QueryWord) -> Vec<Candidate> {
+    let vocab = index.vocab();
+    let term = word.term.as_str();
+    let mut chars = term.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+        return Vec::new();
+    };
+    let rest = &term[first.len_utf8()..];
+    let swapped = format!("{second}{first}{}", &rest[second.len_utf8()..]);
+    let typo = |t: &[u8]| (t.first() != term.as_bytes().first()).then_some(MatchKind::Typo(2));
+    let mut found = Vec::new();
+    for tail in [rest, term] {
+        let automaton = AnyCharThen {
+            tail: tail.as_bytes(),
+            prefix: word.prefix,
+        };
+        found.extend(best_matches(
+            vocab.search(automaton).into_stream(),
+            MAX_TYPO_TERMS,
+            typo,
+        ));
+    }
+    for exact in [rest, swapped.as_str()] {
+        let automaton = Str::new(exact);
+        if word.prefix {
+            let stream = vocab.search(automaton.starts_with()).into_stream();
+            found.extend(best_matches(stream, MAX_TYPO_TERMS, typo));
+        } else {
+            found.extend(best_matches(vocab.search(automaton).into_stream(), 1, typo));
+        }
+    }
+    found
+}
+
+/// Accepts one whole character followed by `tail` (and, with `prefix`, anything after it).
+struct AnyCharThen<'a> {
+    tail: &'a [u8],
+    prefix: bool,
+}
+
+/// Where [`AnyCharThen`] is: before any byte, inside the first character, or at this many
+/// bytes of the tail matched (`usize::MAX`: failed).
+#[derive(Clone, Copy, Debug)]
+enum AnyCharState {
+    Start,
+    InFirst,
+    Tail(usize),
+}
+
+impl Automaton for AnyCharThen<'_> {
+    type State = AnyCharState;
+
+    fn start(&self) -> AnyCharState {
+        AnyCharState::Start
+    }
+
+    fn is_match(&self, state: &AnyCharState) -> bool {
+        matches!(state, AnyCharState::Tail(n) if *n == self.tail.len())
+    }
+
+    fn can_match(&self, state: &AnyCharState) -> bool {
+        !matches!(state, AnyCharState::Tail(usize::MAX))
+    }
+
+    fn will_always_match(&self, state: &AnyCharState) -> bool {
+        self.prefix && self.is_match(state)
+    }
+
+    fn accept(&self, state: &AnyCharState, byte: u8) -> AnyCharState {
+        let continuation = byte & 0xC0 == 0x80;
+        match *state {
+            AnyCharState::Start => AnyCharState::InFirst,
+            AnyCharState::InFirst if continuation => AnyCharState::InFirst,
+            AnyCharState::InFirst => self.step(0, byte),
+            AnyCharState::Tail(n) if n == self.tail.len() && self.prefix => AnyCharState::Tail(n),
+            AnyCharState::Tail(n) => self.step(n, byte),
+        }
+    }
+}
+
+impl AnyCharThen<'_> {
+    fn step(&self, matched: usize, byte: u8) -> AnyCharState {
+        match self.tail.get(matched) {
+            Some(&b) if b == byte => AnyCharState::Tail(matched + 1),
+            _ => AnyCharState::Tail(usize::MAX),
+        }
+    }
 }
 
 /// Runs an automaton's stream and keeps the `keep` best matches: fewest typos, then most
@@ -165,9 +260,10 @@ fn best_matches(
     }
     let order = |a: &(MatchKind, TermValue, std::ops::Range<usize>),
                  b: &(MatchKind, TermValue, std::ops::Range<usize>)| {
-        a.0.cmp(&b.0)
-            .then(b.1.df.cmp(&a.1.df))
-            .then(bytes[a.2.clone()].cmp(&bytes[b.2.clone()]))
+        candidate_order(
+            (a.0, a.1.df, &bytes[a.2.clone()]),
+            (b.0, b.1.df, &bytes[b.2.clone()]),
+        )
     };
     if found.len() > keep {
         found.select_nth_unstable_by(keep, order);
@@ -184,4 +280,20 @@ fn best_matches(
             })
         })
         .collect()
+}
+
+/// Best first: fewest typos, then most frequent, then alphabetical.
+fn candidate_order(a: (MatchKind, u32, &[u8]), b: (MatchKind, u32, &[u8])) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2))
+}
+
+/// Sorts candidates best first and removes repeated terms.
+fn keep_order(found: &mut Vec<Candidate>) {
+    found.sort_by(|a, b| {
+        candidate_order(
+            (a.kind, a.value.df, a.term.as_bytes()),
+            (b.kind, b.value.df, b.term.as_bytes()),
+        )
+    });
+    found.dedup_by(|a, b| a.term == b.term);
 }
