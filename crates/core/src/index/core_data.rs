@@ -36,6 +36,7 @@ pub struct TermValue {
 }
 
 impl TermValue {
+    #[cfg(feature = "build")]
     pub(crate) fn pack(self) -> u64 {
         assert!(self.chunk < 1 << 16 && self.offset < 1 << 24 && self.df < 1 << 24);
         (self.chunk as u64) << 48 | (self.offset as u64) << 24 | self.df as u64

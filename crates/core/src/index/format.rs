@@ -148,6 +148,9 @@ pub fn unwrap(kind: FileKind, bytes: &[u8]) -> Result<Unwrapped<'_>, FormatError
             got: version,
         });
     }
+    if bytes[6..8] != [0, 0] {
+        return Err(FormatError::Malformed("reserved header bytes"));
+    }
     if got_kind != kind {
         return Err(FormatError::WrongKind {
             expected: kind,

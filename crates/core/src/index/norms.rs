@@ -3,6 +3,7 @@
 //! Lengths up to 63 tokens (every title, most headings) are stored exactly; longer ones on a
 //! logarithmic scale with 12 steps per doubling (about 6% apart), up to millions of tokens.
 
+#[cfg(feature = "build")]
 /// Encodes a field length.
 pub fn encode(len: u32) -> u8 {
     if len < 64 {
@@ -20,7 +21,7 @@ pub fn decode(q: u8) -> f32 {
     64.0 * ((q - 64) as f32 / 12.0).exp2()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "build"))]
 mod tests {
     use super::*;
 

@@ -29,6 +29,7 @@ pub const FIELD_COUNT: usize = 4;
 /// Positions kept per term and article.
 pub const MAX_POSITIONS: usize = 8;
 
+#[cfg(feature = "build")]
 pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push(v as u8 | 0x80);
@@ -96,6 +97,7 @@ impl TermInArticle {
     }
 }
 
+#[cfg(feature = "build")]
 /// Builds one term's list, one article at a time, in increasing doc order.
 #[derive(Debug, Default)]
 pub(crate) struct ListWriter {
@@ -104,6 +106,7 @@ pub(crate) struct ListWriter {
     last_doc: u32,
 }
 
+#[cfg(feature = "build")]
 impl ListWriter {
     pub(crate) fn push(&mut self, doc: u32, stats: &TermInArticle) {
         debug_assert!(self.count == 0 || doc > self.last_doc);
@@ -255,7 +258,7 @@ impl<'a> ListReader<'a> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "build"))]
 mod tests {
     use super::*;
 
@@ -281,7 +284,7 @@ mod tests {
         assert_eq!(&*p.positions(), [0, 300, 70_000]);
         let p = r.next_posting().unwrap().unwrap();
         assert_eq!(
-            (p.doc, p.tf[2], p.positions().count()),
+            (p.doc, p.tf[2], p.positions().len()),
             (1000, 20, MAX_POSITIONS)
         );
         assert_eq!(r.next_posting().unwrap(), None);

@@ -1,0 +1,76 @@
+//! A tiny in-memory help center for tests.
+
+// Each test binary uses a different subset of these helpers.
+#![allow(dead_code)]
+
+use helpdex_core::index::build::{analyze, BuildOptions, IndexBuilder};
+use helpdex_core::{Article, Heading, Index, Part, SearchOptions};
+
+/// An article with a title and one body text (and optional sections as (heading, text)).
+pub fn article(id: &str, title: &str, body: &str, sections: &[(&str, &str)]) -> Article {
+    let mut parts = vec![Part {
+        heading: None,
+        text: body.into(),
+    }];
+    parts.extend(sections.iter().map(|(h, t)| Part {
+        heading: Some(Heading {
+            level: 2,
+            text: (*h).into(),
+            anchor: h.to_lowercase().replace(' ', "-"),
+        }),
+        text: (*t).into(),
+    }));
+    Article {
+        id: id.into(),
+        url: format!("/{id}"),
+        title: title.into(),
+        parts,
+        ..Article::default()
+    }
+}
+
+/// Builds an index of `articles` (in this order) with small chunks, and loads every chunk.
+pub fn index(articles: &[Article]) -> Index {
+    let mut builder = IndexBuilder::new(BuildOptions {
+        postings_chunk_bytes: 256,
+        fragments_chunk_bytes: 512,
+    });
+    for a in articles {
+        builder.add(analyze(a));
+    }
+    let built = builder.finish();
+    let mut index = Index::open(&built.core).expect("core opens");
+    for (n, chunk) in built.postings.iter().enumerate() {
+        index.add_postings(n as u32, chunk).expect("postings chunk");
+    }
+    for (n, chunk) in built.fragments.iter().enumerate() {
+        index
+            .add_fragments(n as u32, chunk)
+            .expect("fragments chunk");
+    }
+    index
+}
+
+/// Ids of the hits for `query`, best first.
+pub fn ids(index: &Index, query: &str) -> Vec<String> {
+    let plan = index.plan(query, true);
+    let hits = index
+        .search(
+            &plan,
+            &SearchOptions {
+                limit: 20,
+                typos: true,
+            },
+        )
+        .expect("search runs");
+    hits.iter()
+        .map(|h| {
+            index
+                .present(&plan, h)
+                .expect("fragment loaded")
+                .fragment
+                .id
+                .clone()
+        })
+        .collect()
+}

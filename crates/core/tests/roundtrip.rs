@@ -1,0 +1,134 @@
+//! Property tests: build → load → search round trips on random help centers.
+
+mod common;
+
+use std::collections::HashSet;
+
+use helpdex_core::analysis::{FullFold, Tokenizer};
+use helpdex_core::index::build::{analyze, BuildOptions, IndexBuilder};
+use helpdex_core::{Article, Index, SearchOptions};
+use proptest::prelude::*;
+
+const WORDS: &[&str] = &[
+    "outlook",
+    "mailbox",
+    "calendar",
+    "password",
+    "reset",
+    "sharepoint",
+    "library",
+    "sync",
+    "teams",
+    "meeting",
+    "license",
+    "printer",
+    "error",
+    "crash",
+    "update",
+    "configuration",
+    "知识库",
+    "密码",
+    "重置",
+    "数据库",
+    "日历",
+    "café",
+    "Ünïcödé",
+    "2016",
+    "0x80070005",
+];
+
+fn text(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 0..max).prop_map(|w| w.join(" "))
+}
+
+fn corpus() -> impl Strategy<Value = Vec<Article>> {
+    prop::collection::vec((text(5), text(40)), 1..16).prop_map(|docs| {
+        docs.into_iter()
+            .enumerate()
+            .map(|(i, (title, body))| common::article(&format!("doc{i:02}"), &title, &body, &[]))
+            .collect()
+    })
+}
+
+fn terms_of(article: &Article) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut tokenizer = Tokenizer::new(&FullFold);
+    for t in std::iter::once(&article.title).chain(article.parts.iter().map(|p| &p.text)) {
+        tokenizer.tokenize(t, 0, |tok| {
+            out.insert(tok.term.to_string());
+        });
+    }
+    out
+}
+
+fn everything(index: &Index) -> SearchOptions {
+    SearchOptions {
+        limit: index.docs() as usize,
+        typos: true,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A query for a word finds every article that contains it, and every hit contains one of
+    /// the candidate terms the query expanded to.
+    #[test]
+    fn every_hit_matches_and_nothing_is_missed(articles in corpus(), pick in 0usize..WORDS.len()) {
+        let ix = common::index(&articles);
+        let word = WORDS[pick];
+        let plan = ix.plan(&format!("{word} "), true);
+        let hits = ix.search(&plan, &everything(&ix)).unwrap();
+        let candidates: HashSet<&str> =
+            plan.candidates().flatten().map(|c| c.term.as_str()).collect();
+        let hit_docs: HashSet<u32> = hits.iter().map(|h| h.doc).collect();
+        let mut query_terms = HashSet::new();
+        Tokenizer::new(&FullFold).tokenize(word, 0, |t| { query_terms.insert(t.term.to_string()); });
+        for (doc, a) in articles.iter().enumerate() {
+            let terms = terms_of(a);
+            if query_terms.iter().all(|t| terms.contains(t)) {
+                prop_assert!(hit_docs.contains(&(doc as u32)), "{word:?} misses {}", a.id);
+            }
+            if hit_docs.contains(&(doc as u32)) {
+                prop_assert!(terms.iter().any(|t| candidates.contains(t.as_str())),
+                    "{} is a hit for {word:?} without any candidate term", a.id);
+            }
+        }
+    }
+
+    /// The same articles give the same bytes, file for file.
+    #[test]
+    fn builds_are_deterministic(articles in corpus()) {
+        let build = || {
+            let mut b = IndexBuilder::new(BuildOptions::default());
+            articles.iter().for_each(|a| b.add(analyze(a)));
+            b.finish()
+        };
+        let (x, y) = (build(), build());
+        prop_assert_eq!(x.core, y.core);
+        prop_assert_eq!(x.postings, y.postings);
+        prop_assert_eq!(x.fragments, y.fragments);
+    }
+
+    /// Starting from the core alone, loading exactly the chunks a plan asks for is enough.
+    #[test]
+    fn missing_chunks_are_exactly_what_search_needs(articles in corpus(), q in text(4)) {
+        let mut b = IndexBuilder::new(BuildOptions { postings_chunk_bytes: 64, fragments_chunk_bytes: 64 });
+        articles.iter().for_each(|a| b.add(analyze(a)));
+        let built = b.finish();
+        let mut ix = Index::open(&built.core).unwrap();
+        let plan = ix.plan(&q, true);
+        for n in ix.missing_postings(&plan) {
+            ix.add_postings(n, &built.postings[n as usize]).unwrap();
+        }
+        prop_assert!(ix.missing_postings(&plan).is_empty());
+        let hits = ix.search(&plan, &everything(&ix)).unwrap();
+        for h in &hits {
+            let chunk = ix.fragments_chunk_of(h.doc);
+            ix.add_fragments(chunk, &built.fragments[chunk as usize]).unwrap();
+        }
+        for h in &hits {
+            prop_assert!(ix.present(&plan, h).is_some());
+        }
+    }
+}
