@@ -168,7 +168,7 @@ impl Index {
         let mut ranked: Vec<usize> = (0..parts.len())
             .filter(|&i| is_section(i) && key(i).0 > 0)
             .collect();
-        ranked.sort_by_key(|&i| (std::cmp::Reverse(key(i)), i));
+        ranked.sort_unstable_by_key(|&i| (std::cmp::Reverse(key(i)), i));
         let sub_results = ranked
             .into_iter()
             .take(MAX_SUB_RESULTS)
@@ -316,7 +316,7 @@ fn collapse(s: &str) -> Collapsed {
 /// Sorts and merges overlapping ranges (CJK bigrams overlap by one character).
 fn merge(ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
     let mut v: Vec<Range<usize>> = ranges.collect();
-    v.sort_by_key(|r| r.start);
+    v.sort_unstable_by_key(|r| (r.start, r.end));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(v.len());
     for r in v {
         match out.last_mut() {

@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use fst::automaton::{Automaton, Str};
+use fst::Automaton;
 use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
 
@@ -54,36 +54,109 @@ impl TypoAutomata {
     }
 }
 
-/// Adapts a Levenshtein DFA to the fst's automaton interface, for terms that start with the
-/// word's first byte (see [`FirstLetterTypo`] for the others). Pruning at the root skips most
-/// of the vocabulary, which matters most for a long Latin word against many CJK bigrams: every
-/// two-character term is within two edits of anything.
-struct Levenshtein<'a> {
-    dfa: &'a DFA,
-    first_byte: u8,
+/// The one automaton type run over the vocabulary (a single type keeps the browser module
+/// small: fst's stream code is instantiated once).
+enum Finder<'a> {
+    /// A Levenshtein DFA, for terms that start with the word's first byte (see
+    /// [`first_letter_typos`] for the others). Pruning at the root skips most of the
+    /// vocabulary, which matters most for a long Latin word against many CJK bigrams: every
+    /// two-character term is within two edits of anything.
+    Typo { dfa: &'a DFA, first_byte: u8 },
+    /// Optionally any one character, then `literal`, then (with `open_end`) anything.
+    Pattern {
+        any_first: bool,
+        literal: &'a [u8],
+        open_end: bool,
+    },
 }
 
-impl Automaton for Levenshtein<'_> {
-    /// The DFA state, and whether the first byte is still to come.
-    type State = (u32, bool);
+/// Where a [`Finder`] is in a term.
+#[derive(Clone, Copy, Debug)]
+enum FinderState {
+    /// DFA state, and whether the first byte is still to come.
+    Typo(u32, bool),
+    /// Before any byte of a pattern with `any_first`.
+    Start,
+    /// Inside the pattern's first, arbitrary character.
+    InFirst,
+    /// This many bytes of the literal matched.
+    Literal(usize),
+    Dead,
+}
 
-    fn start(&self) -> (u32, bool) {
-        (self.dfa.initial_state(), true)
-    }
-
-    fn is_match(&self, state: &(u32, bool)) -> bool {
-        matches!(self.dfa.distance(state.0), Distance::Exact(_))
-    }
-
-    fn can_match(&self, state: &(u32, bool)) -> bool {
-        state.0 != SINK_STATE
-    }
-
-    fn accept(&self, state: &(u32, bool), byte: u8) -> (u32, bool) {
-        if state.1 && byte != self.first_byte {
-            return (SINK_STATE, false);
+impl Finder<'_> {
+    fn literal_step(literal: &[u8], matched: usize, byte: u8) -> FinderState {
+        match literal.get(matched) {
+            Some(&b) if b == byte => FinderState::Literal(matched + 1),
+            _ => FinderState::Dead,
         }
-        (self.dfa.transition(state.0, byte), false)
+    }
+}
+
+impl Automaton for Finder<'_> {
+    type State = FinderState;
+
+    fn start(&self) -> FinderState {
+        match self {
+            Finder::Typo { dfa, .. } => FinderState::Typo(dfa.initial_state(), true),
+            Finder::Pattern {
+                any_first: true, ..
+            } => FinderState::Start,
+            Finder::Pattern { .. } => FinderState::Literal(0),
+        }
+    }
+
+    fn is_match(&self, state: &FinderState) -> bool {
+        match (self, state) {
+            (Finder::Typo { dfa, .. }, FinderState::Typo(s, _)) => {
+                matches!(dfa.distance(*s), Distance::Exact(_))
+            }
+            (Finder::Pattern { literal, .. }, FinderState::Literal(n)) => *n == literal.len(),
+            _ => false,
+        }
+    }
+
+    fn can_match(&self, state: &FinderState) -> bool {
+        match state {
+            FinderState::Typo(s, _) => *s != SINK_STATE,
+            FinderState::Dead => false,
+            _ => true,
+        }
+    }
+
+    fn will_always_match(&self, state: &FinderState) -> bool {
+        matches!(self, Finder::Pattern { open_end: true, .. }) && self.is_match(state)
+    }
+
+    fn accept(&self, state: &FinderState, byte: u8) -> FinderState {
+        match (self, *state) {
+            (Finder::Typo { dfa, first_byte }, FinderState::Typo(s, first)) => {
+                if first && byte != *first_byte {
+                    return FinderState::Typo(SINK_STATE, false);
+                }
+                FinderState::Typo(dfa.transition(s, byte), false)
+            }
+            (Finder::Pattern { literal, .. }, FinderState::Start | FinderState::InFirst) => {
+                if byte & 0xC0 == 0x80 || matches!(state, FinderState::Start) {
+                    FinderState::InFirst
+                } else {
+                    Self::literal_step(literal, 0, byte)
+                }
+            }
+            (
+                Finder::Pattern {
+                    literal, open_end, ..
+                },
+                FinderState::Literal(n),
+            ) => {
+                if *open_end && n == literal.len() {
+                    FinderState::Literal(n)
+                } else {
+                    Self::literal_step(literal, n, byte)
+                }
+            }
+            _ => FinderState::Dead,
+        }
     }
 }
 
@@ -104,7 +177,11 @@ pub(crate) fn candidates(
         });
     }
     if word.prefix {
-        let automaton = Str::new(&word.term).starts_with();
+        let automaton = Finder::Pattern {
+            any_first: false,
+            literal: word.term.as_bytes(),
+            open_end: true,
+        };
         let keep = prefix_terms(word.term.chars().count());
         out.extend(best_matches(
             vocab.search(automaton).into_stream(),
@@ -120,7 +197,7 @@ pub(crate) fn candidates(
     if budget > 0 {
         let dfa = automata.dfa(&word.term, budget, word.prefix);
         let first = word.term.chars().next();
-        let automaton = Levenshtein {
+        let automaton = Finder::Typo {
             dfa: &dfa,
             first_byte: word.term.as_bytes()[0],
         };
@@ -158,82 +235,22 @@ fn first_letter_typos(index: &Index, word: &QueryWord) -> Vec<Candidate> {
     let swapped = format!("{second}{first}{}", &rest[second.len_utf8()..]);
     let typo = |t: &[u8]| (t.first() != term.as_bytes().first()).then_some(MatchKind::Typo(2));
     let mut found = Vec::new();
-    for tail in [rest, term] {
-        let automaton = AnyCharThen {
-            tail: tail.as_bytes(),
-            prefix: word.prefix,
+    let patterns = [
+        (true, rest),
+        (true, term),
+        (false, rest),
+        (false, swapped.as_str()),
+    ];
+    for (any_first, literal) in patterns {
+        let automaton = Finder::Pattern {
+            any_first,
+            literal: literal.as_bytes(),
+            open_end: word.prefix,
         };
-        found.extend(best_matches(
-            vocab.search(automaton).into_stream(),
-            MAX_TYPO_TERMS,
-            typo,
-        ));
-    }
-    for exact in [rest, swapped.as_str()] {
-        let automaton = Str::new(exact);
-        if word.prefix {
-            let stream = vocab.search(automaton.starts_with()).into_stream();
-            found.extend(best_matches(stream, MAX_TYPO_TERMS, typo));
-        } else {
-            found.extend(best_matches(vocab.search(automaton).into_stream(), 1, typo));
-        }
+        let stream = vocab.search(automaton).into_stream();
+        found.extend(best_matches(stream, MAX_TYPO_TERMS, typo));
     }
     found
-}
-
-/// Accepts one whole character followed by `tail` (and, with `prefix`, anything after it).
-struct AnyCharThen<'a> {
-    tail: &'a [u8],
-    prefix: bool,
-}
-
-/// Where [`AnyCharThen`] is: before any byte, inside the first character, or at this many
-/// bytes of the tail matched (`usize::MAX`: failed).
-#[derive(Clone, Copy, Debug)]
-enum AnyCharState {
-    Start,
-    InFirst,
-    Tail(usize),
-}
-
-impl Automaton for AnyCharThen<'_> {
-    type State = AnyCharState;
-
-    fn start(&self) -> AnyCharState {
-        AnyCharState::Start
-    }
-
-    fn is_match(&self, state: &AnyCharState) -> bool {
-        matches!(state, AnyCharState::Tail(n) if *n == self.tail.len())
-    }
-
-    fn can_match(&self, state: &AnyCharState) -> bool {
-        !matches!(state, AnyCharState::Tail(usize::MAX))
-    }
-
-    fn will_always_match(&self, state: &AnyCharState) -> bool {
-        self.prefix && self.is_match(state)
-    }
-
-    fn accept(&self, state: &AnyCharState, byte: u8) -> AnyCharState {
-        let continuation = byte & 0xC0 == 0x80;
-        match *state {
-            AnyCharState::Start => AnyCharState::InFirst,
-            AnyCharState::InFirst if continuation => AnyCharState::InFirst,
-            AnyCharState::InFirst => self.step(0, byte),
-            AnyCharState::Tail(n) if n == self.tail.len() && self.prefix => AnyCharState::Tail(n),
-            AnyCharState::Tail(n) => self.step(n, byte),
-        }
-    }
-}
-
-impl AnyCharThen<'_> {
-    fn step(&self, matched: usize, byte: u8) -> AnyCharState {
-        match self.tail.get(matched) {
-            Some(&b) if b == byte => AnyCharState::Tail(matched + 1),
-            _ => AnyCharState::Tail(usize::MAX),
-        }
-    }
 }
 
 /// Runs an automaton's stream and keeps the `keep` best matches: fewest typos, then most
@@ -269,7 +286,7 @@ fn best_matches(
         found.select_nth_unstable_by(keep, order);
         found.truncate(keep);
     }
-    found.sort_by(order);
+    found.sort_unstable_by(order);
     found
         .into_iter()
         .filter_map(|(kind, value, range)| {
@@ -289,7 +306,7 @@ fn candidate_order(a: (MatchKind, u32, &[u8]), b: (MatchKind, u32, &[u8])) -> st
 
 /// Sorts candidates best first and removes repeated terms.
 fn keep_order(found: &mut Vec<Candidate>) {
-    found.sort_by(|a, b| {
+    found.sort_unstable_by(|a, b| {
         candidate_order(
             (a.kind, a.value.df, a.term.as_bytes()),
             (b.kind, b.value.df, b.term.as_bytes()),

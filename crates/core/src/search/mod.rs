@@ -213,7 +213,7 @@ impl Index {
                 (details.words > 0).then_some((doc, details, matches))
             })
             .collect();
-        ranked.sort_by(|(da, a, _), (db, b, _)| {
+        ranked.sort_unstable_by(|(da, a, _), (db, b, _)| {
             let (ka, kb) = (a.key(), b.key());
             kb.0.cmp(&ka.0)
                 .then(kb.1.cmp(&ka.1))

@@ -69,8 +69,20 @@ pub fn parse<F: Fold + ?Sized>(text: &str, fold: &F) -> Vec<QueryWord> {
             w.prefix = true;
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    words.retain(|w| w.phrase.is_some() || seen.insert((w.term.clone(), w.prefix)));
+    // Drop repeated words (not inside phrases, where repetition means something).
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        let repeated = w.phrase.is_none()
+            && words[..i]
+                .iter()
+                .any(|x| x.phrase.is_none() && x.term == w.term && x.prefix == w.prefix);
+        if repeated {
+            words.remove(i);
+        } else {
+            i += 1;
+        }
+    }
     words.truncate(MAX_QUERY_WORDS);
     words
 }

@@ -1,0 +1,241 @@
+//! helpdex in the browser: one [`Index`] type over `helpdex-core`.
+//!
+//! The JavaScript loader owns all I/O (fetching, decompressing, caching); this module only
+//! answers queries from bytes it is given. A search is a short conversation, so that only the
+//! chunks a query needs are ever fetched:
+//!
+//! ```js
+//! const index = new Index(coreBytes);            // throws on a corrupt or mismatched file
+//! for (const n of index.missingPostings(query)) index.addPostings(n, await fetchChunk(n));
+//! const hits = index.search(query, 10);          // [{ doc, score, fragments }]
+//! for (const h of hits) if (!index.hasFragments(h.fragments)) index.addFragments(...);
+//! const shown = index.result(0);                 // title, url, anchor, excerpt, subResults
+//! ```
+//!
+//! Text offsets handed to JavaScript (`highlights`) are UTF-16 code units, ready for
+//! `String.prototype.slice`.
+
+use helpdex_core::{Excerpt, Hit, Plan, SearchOptions};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+/// An open index, plus the last query's plan and hits (so `result` can present them).
+#[wasm_bindgen]
+pub struct Index {
+    inner: helpdex_core::Index,
+    last: Option<(String, bool, Plan, Vec<Hit>)>,
+}
+
+#[wasm_bindgen]
+impl Index {
+    /// Opens an index from its core file (uncompressed bytes).
+    #[wasm_bindgen(constructor)]
+    pub fn new(core: &[u8]) -> Result<Index, JsError> {
+        let inner = helpdex_core::Index::open(core).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Index { inner, last: None })
+    }
+
+    /// The build id shared by every file of this index, as 16 hex digits.
+    #[wasm_bindgen(getter, js_name = buildId)]
+    pub fn build_id(&self) -> String {
+        hex(self.inner.build_id())
+    }
+
+    /// Number of articles.
+    #[wasm_bindgen(getter)]
+    pub fn docs(&self) -> u32 {
+        self.inner.docs()
+    }
+
+    /// Number of postings chunks.
+    #[wasm_bindgen(getter, js_name = postingsChunks)]
+    pub fn postings_chunks(&self) -> u32 {
+        self.inner.postings_chunks()
+    }
+
+    /// Number of fragments chunks.
+    #[wasm_bindgen(getter, js_name = fragmentsChunks)]
+    pub fn fragments_chunks(&self) -> u32 {
+        self.inner.fragments_chunks()
+    }
+
+    /// Adds postings chunk `n` (uncompressed file bytes); throws if it is damaged or from
+    /// another build.
+    #[wasm_bindgen(js_name = addPostings)]
+    pub fn add_postings(&mut self, n: u32, bytes: &[u8]) -> Result<(), JsError> {
+        self.inner
+            .add_postings(n, bytes)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Adds fragments chunk `n` (uncompressed file bytes).
+    #[wasm_bindgen(js_name = addFragments)]
+    pub fn add_fragments(&mut self, n: u32, bytes: &[u8]) -> Result<(), JsError> {
+        self.inner
+            .add_fragments(n, bytes)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Whether fragments chunk `n` is loaded.
+    #[wasm_bindgen(js_name = hasFragments)]
+    pub fn has_fragments(&self, n: u32) -> bool {
+        self.inner.has_fragments(n)
+    }
+
+    /// The postings chunks `query` needs that are not loaded yet.
+    #[wasm_bindgen(js_name = missingPostings)]
+    pub fn missing_postings(&mut self, query: &str, typos: bool) -> Vec<u32> {
+        let plan = self.plan(query, typos);
+        self.inner.missing_postings(&plan)
+    }
+
+    /// Ranks articles for `query`: `[{ doc, score, fragments }]`, best first, where
+    /// `fragments` is the chunk holding the article's display data. Throws if postings chunks
+    /// are missing (see `missingPostings`).
+    pub fn search(&mut self, query: &str, limit: u32, typos: bool) -> Result<Array, JsError> {
+        let plan = self.plan(query, typos);
+        let options = SearchOptions {
+            limit: limit as usize,
+            typos,
+        };
+        let hits = self
+            .inner
+            .search(&plan, &options)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        let out = hits
+            .iter()
+            .map(|h| {
+                object(&[
+                    ("doc", h.doc.into()),
+                    ("score", h.score.into()),
+                    ("fragments", self.inner.fragments_chunk_of(h.doc).into()),
+                ])
+            })
+            .collect();
+        self.last = Some((query.to_string(), typos, plan, hits));
+        Ok(out)
+    }
+
+    /// Display data of hit `i` of the last search: `{ id, url, title, section, anchor,
+    /// titleHighlights, excerpt: { text, highlights }, subResults: [{ heading, anchor,
+    /// excerpt }] }`, or `undefined` if its fragments chunk is not loaded yet.
+    pub fn result(&self, i: u32) -> JsValue {
+        let Some((_, _, plan, hits)) = &self.last else {
+            return JsValue::UNDEFINED;
+        };
+        let Some(shown) = hits
+            .get(i as usize)
+            .and_then(|h| self.inner.present(plan, h))
+        else {
+            return JsValue::UNDEFINED;
+        };
+        let f = shown.fragment;
+        let subs: Array = shown
+            .sub_results
+            .iter()
+            .map(|s| {
+                object(&[
+                    ("heading", s.heading.as_str().into()),
+                    ("anchor", s.anchor.as_str().into()),
+                    ("excerpt", excerpt(&s.excerpt)),
+                ])
+            })
+            .collect();
+        object(&[
+            ("id", f.id.as_str().into()),
+            ("url", f.url.as_str().into()),
+            ("title", f.title.as_str().into()),
+            ("titleHighlights", utf16_ranges(&shown.title)),
+            ("section", optional(f.section.as_deref())),
+            ("lang", optional(f.lang.as_deref())),
+            ("anchor", optional(shown.anchor)),
+            ("excerpt", excerpt(&shown.excerpt)),
+            ("subResults", subs.into()),
+        ])
+        .into()
+    }
+}
+
+impl Index {
+    /// The plan for `query`, reusing the last one when the query is the same.
+    fn plan(&mut self, query: &str, typos: bool) -> Plan {
+        match &self.last {
+            Some((q, t, plan, _)) if q == query && *t == typos => plan.clone(),
+            _ => self.inner.plan(query, typos),
+        }
+    }
+}
+
+fn object(fields: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in fields {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+fn optional(s: Option<&str>) -> JsValue {
+    s.map_or(JsValue::NULL, JsValue::from_str)
+}
+
+fn excerpt(e: &Excerpt) -> JsValue {
+    object(&[
+        ("text", e.text.as_str().into()),
+        ("highlights", utf16_ranges(e)),
+    ])
+    .into()
+}
+
+/// Highlight ranges as a flat `[start, end, start, end, …]` array of UTF-16 offsets.
+fn utf16_ranges(e: &Excerpt) -> JsValue {
+    let flat: Vec<u32> = utf16_offsets(&e.text, &e.highlights);
+    flat.into()
+}
+
+/// Converts byte ranges of `text` into UTF-16 offsets, flattened.
+pub fn utf16_offsets(text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(ranges.len() * 2);
+    let mut units = 0u32;
+    let mut byte = 0usize;
+    let mut chars = text.char_indices().peekable();
+    for r in ranges {
+        for bound in [r.start, r.end] {
+            while byte < bound {
+                let Some((_, c)) = chars.next() else { break };
+                units += c.len_utf16() as u32;
+                byte += c.len_utf8();
+            }
+            out.push(units);
+        }
+    }
+    out
+}
+
+fn hex(v: u64) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    (0..16)
+        .map(|i| DIGITS[((v >> (60 - 4 * i)) & 0xF) as usize] as char)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_count_utf16_units() {
+        // "知" is one UTF-16 unit, "😀" two; byte offsets differ from both.
+        let text = "知识 😀 reset";
+        let reset = text.find("reset").unwrap();
+        assert_eq!(
+            utf16_offsets(text, &[0..6, reset..reset + 5]),
+            [0, 2, 6, 11]
+        );
+    }
+
+    #[test]
+    fn build_ids_are_sixteen_hex_digits() {
+        assert_eq!(hex(0xdead_beef), "00000000deadbeef");
+    }
+}
