@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs everything helpdex's build and tests need on a fresh Debian machine with Rust, Node
+# and npm: the wasm target, the wasm-bindgen CLI matching Cargo.lock, Debian's Chromium and
+# ChromeDriver (browser tests; never a downloaded browser), brotli, and the npm packages.
+# Safe to run again: each step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Rust target wasm32-unknown-unknown"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+step "Debian packages: chromium chromium-driver brotli"
+missing=()
+for pkg in chromium chromium-driver brotli; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"
+fi
+
+step "wasm-bindgen CLI (the version Cargo.lock pins)"
+want=$(build/wasm-bindgen-version.sh)
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
+  # No --locked: its lockfile pins crates the registry mirror may lack (see TOOLCHAIN notes).
+  cargo install wasm-bindgen-cli --version "$want"
+fi
+
+step "npm packages"
+for dir in www tests/bench; do
+  if [ -f "$dir/package-lock.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund)
+  fi
+done

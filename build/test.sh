@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every helpdex test. README's quick start and CI (.ci/run) both call this.
+# Expects build/setup.sh to have run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "Rust tests (core, ingest, CLI, wasm bindings natively)"
+cargo test --workspace
+
+step "browser module in headless Chromium (wasm-bindgen-test)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test -p helpdex-wasm --target wasm32-unknown-unknown

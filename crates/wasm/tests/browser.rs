@@ -1,0 +1,130 @@
+//! The browser module in a real browser (headless Chromium via wasm-bindgen-test): open an
+//! index, fetch-on-demand protocol, ranked results with UTF-16 highlights, loud failures.
+#![cfg(target_arch = "wasm32")]
+
+use helpdex_core::index::build::{analyze, BuildOptions, BuiltIndex, IndexBuilder};
+use helpdex_core::{Article, Heading, Part};
+use helpdex_wasm::Index;
+use js_sys::{Array, Reflect};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn built() -> BuiltIndex {
+    let mut b = IndexBuilder::new(BuildOptions {
+        postings_chunk_bytes: 64,
+        fragments_chunk_bytes: 64,
+    });
+    let docs = [
+        (
+            "reset.md",
+            "Reset your password",
+            "Open Settings, then Security, then Reset.",
+        ),
+        ("kb.md", "知识库使用指南", "在知识库中搜索文章。"),
+        ("mail.md", "Mail flow rules", "Create a mail flow rule."),
+    ];
+    for (id, title, text) in docs {
+        b.add(analyze(&Article {
+            id: id.into(),
+            url: format!("/{id}"),
+            title: title.into(),
+            parts: vec![Part {
+                heading: Some(Heading {
+                    level: 2,
+                    text: "Steps".into(),
+                    anchor: "steps".into(),
+                }),
+                text: text.into(),
+            }],
+            ..Article::default()
+        }));
+    }
+    b.finish()
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).unwrap()
+}
+
+/// Loads exactly what the index asks for, the way the JavaScript loader does.
+fn search(index: &mut Index, b: &BuiltIndex, q: &str) -> Array {
+    for n in index.missing_postings(q, true) {
+        index.add_postings(n, &b.postings[n as usize]).unwrap();
+    }
+    let hits = index.search(q, 10, true).unwrap();
+    for h in hits.iter() {
+        let chunk = get(&h, "fragments").as_f64().unwrap() as u32;
+        if !index.has_fragments(chunk) {
+            index
+                .add_fragments(chunk, &b.fragments[chunk as usize])
+                .unwrap();
+        }
+    }
+    hits
+}
+
+#[wasm_bindgen_test]
+fn typo_query_finds_the_article_with_highlights() {
+    let b = built();
+    let mut index = Index::new(&b.core).unwrap();
+    let hits = search(&mut index, &b, "pasword");
+    assert_eq!(hits.length(), 1);
+    let r = index.result(0);
+    assert_eq!(get(&r, "id").as_string().unwrap(), "reset.md");
+    assert_eq!(get(&r, "anchor"), JsValue::NULL); // matched in the title only
+    let marks: Vec<u32> = u32s(&get(&r, "titleHighlights"));
+    let title = get(&r, "title").as_string().unwrap();
+    let utf16: Vec<u16> = title.encode_utf16().collect();
+    assert_eq!(
+        String::from_utf16(&utf16[marks[0] as usize..marks[1] as usize]).unwrap(),
+        "password"
+    );
+}
+
+#[wasm_bindgen_test]
+fn chinese_highlights_are_utf16_offsets() {
+    let b = built();
+    let mut index = Index::new(&b.core).unwrap();
+    search(&mut index, &b, "知识库");
+    let r = index.result(0);
+    let excerpt = get(&r, "excerpt");
+    let text = get(&excerpt, "text").as_string().unwrap();
+    let marks = u32s(&get(&excerpt, "highlights"));
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    assert_eq!(
+        String::from_utf16(&utf16[marks[0] as usize..marks[1] as usize]).unwrap(),
+        "知识库"
+    );
+    assert_eq!(get(&r, "anchor").as_string().unwrap(), "steps");
+}
+
+#[wasm_bindgen_test]
+fn damaged_or_mixed_files_throw() {
+    let b = built();
+    let mut truncated = b.core.clone();
+    truncated.truncate(b.core.len() - 1);
+    assert!(Index::new(&truncated).is_err());
+    assert!(Index::new(b"\x1f\x8b\x08 still gzip").is_err());
+    let mut index = Index::new(&b.core).unwrap();
+    let other = {
+        let mut x = IndexBuilder::new(BuildOptions::default());
+        x.add(analyze(&Article {
+            id: "x".into(),
+            title: "Other".into(),
+            ..Article::default()
+        }));
+        x.finish()
+    };
+    assert!(index.add_postings(0, &other.postings[0]).is_err());
+    // Searching before the chunks arrive is an error, not an empty answer.
+    assert!(index.search("password", 10, true).is_err());
+}
+
+fn u32s(v: &JsValue) -> Vec<u32> {
+    Array::from(v)
+        .iter()
+        .map(|x| x.as_f64().unwrap() as u32)
+        .collect()
+}
