@@ -85,6 +85,9 @@ pub struct Ingested {
     pub skipped: Vec<Skipped>,
     /// Articles that could not be used, sorted by path and line.
     pub problems: Vec<Problem>,
+    /// Articles that were kept but look wrong (a url another article already has), sorted by
+    /// path and line.
+    pub warnings: Vec<Problem>,
 }
 
 /// Reads and converts every discovered file, in parallel.
@@ -145,7 +148,8 @@ impl Found {
     }
 }
 
-/// Drops duplicates (keeping the first in discovery order) and sorts everything.
+/// Drops duplicate ids (keeping the first in discovery order), warns about duplicate urls, and
+/// sorts everything.
 fn finish(outcomes: Vec<Outcome>, mut problems: Vec<Problem>) -> Ingested {
     let mut found = Vec::with_capacity(outcomes.len());
     let mut skipped = Vec::new();
@@ -161,28 +165,36 @@ fn finish(outcomes: Vec<Outcome>, mut problems: Vec<Problem>) -> Ingested {
     let mut first_id: HashMap<&str, usize> = HashMap::with_capacity(found.len());
     let mut first_url: HashMap<&str, usize> = HashMap::with_capacity(found.len());
     let mut keep = vec![false; found.len()];
+    let mut warnings = Vec::new();
     for (i, f) in found.iter().enumerate() {
-        let reason = if let Some(&first) = first_id.get(f.article.id.as_str()) {
-            Reason::DuplicateId {
-                id: f.article.id.clone(),
-                first: found[first].location(),
-            }
-        } else if let Some(&first) = first_url.get(f.article.url.as_str()) {
-            Reason::DuplicateUrl {
-                url: f.article.url.clone(),
-                first: found[first].location(),
-            }
-        } else {
-            first_id.insert(&f.article.id, i);
-            first_url.insert(&f.article.url, i);
-            keep[i] = true;
+        if let Some(&first) = first_id.get(f.article.id.as_str()) {
+            problems.push(Problem {
+                path: f.path.clone(),
+                line: f.line,
+                reason: Reason::DuplicateId {
+                    id: f.article.id.clone(),
+                    first: found[first].location(),
+                },
+            });
             continue;
-        };
-        problems.push(Problem {
-            path: f.path.clone(),
-            line: f.line,
-            reason,
-        });
+        }
+        first_id.insert(&f.article.id, i);
+        keep[i] = true;
+        // A shared url is suspicious (two results would open the same page) but both articles
+        // are real content: keep both and warn.
+        match first_url.get(f.article.url.as_str()) {
+            Some(&first) => warnings.push(Problem {
+                path: f.path.clone(),
+                line: f.line,
+                reason: Reason::DuplicateUrl {
+                    url: f.article.url.clone(),
+                    first: found[first].location(),
+                },
+            }),
+            None => {
+                first_url.insert(&f.article.url, i);
+            }
+        }
     }
 
     let mut articles: Vec<Article> = found
@@ -191,11 +203,14 @@ fn finish(outcomes: Vec<Outcome>, mut problems: Vec<Problem>) -> Ingested {
         .filter_map(|(f, keep)| keep.then_some(f.article))
         .collect();
     articles.par_sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    for list in [&mut problems, &mut warnings] {
+        list.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    }
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     Ingested {
         articles,
         skipped,
         problems,
+        warnings,
     }
 }

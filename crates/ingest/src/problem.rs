@@ -94,7 +94,8 @@ pub enum Reason {
         /// Where the kept article came from, as `path` or `path:line`.
         first: String,
     },
-    /// Another article, read earlier, already has this url; the earlier one is kept.
+    /// Another article, read earlier, already has this url. Both are kept: this is a warning
+    /// (see [`Ingested::warnings`](crate::Ingested)).
     #[error("duplicate url {url:?}: already used by {first}")]
     DuplicateUrl {
         /// The url both articles have.

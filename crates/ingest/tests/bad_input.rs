@@ -212,17 +212,19 @@ fn duplicate_ids_in_json_lines_name_both_lines() {
 }
 
 #[test]
-fn duplicate_urls_keep_the_first_and_name_both() {
+fn duplicate_urls_keep_both_and_warn_naming_both() {
     let dir = folder(&[
         ("a.md", b"---\ntitle: A\nurl: /same/\n---\nA text"),
         ("b.md", b"---\ntitle: B\npermalink: /same/\n---\nB text"),
     ]);
     let ingested = ingest(&dir);
+    assert!(ingested.problems.is_empty(), "{:?}", ingested.problems);
+    assert_eq!(ingested.warnings.len(), 1);
     assert_eq!(
-        only_problem(&ingested, dir.path()),
+        relative(&ingested.warnings[0], dir.path()),
         "b.md: duplicate url \"/same/\": already used by a.md"
     );
-    assert_eq!(ids(&ingested), ["a.md", "good.md"]);
+    assert_eq!(ids(&ingested), ["a.md", "b.md", "good.md"]);
 }
 
 #[test]

@@ -27,7 +27,8 @@ pub struct Args {
     /// replaced atomically).
     #[arg(long, short, value_name = "DIR")]
     out: PathBuf,
-    /// Fail (exit 1, write nothing) if any article is bad, instead of leaving it out.
+    /// Fail (exit 1, write nothing) if anything is reported (a bad article, a duplicate url)
+    /// instead of indexing the rest.
     #[arg(long)]
     strict: bool,
     /// URL prefix for articles read from files (`guide/a.md` → `{base-url}guide/a`).
@@ -51,7 +52,7 @@ pub fn run(args: Args) -> Result<u8> {
     let bar = progress(args.quiet, sources.total_bytes(), "reading", true);
     let ingested = helpdex_ingest::read(sources, &options, &|bytes| bar.inc(bytes));
     bar.finish_and_clear();
-    for problem in &ingested.problems {
+    for problem in ingested.problems.iter().chain(&ingested.warnings) {
         eprintln!("warning: {problem}");
     }
     if ingested.articles.is_empty() {
@@ -65,11 +66,9 @@ pub fn run(args: Args) -> Result<u8> {
                 .join(", ")
         );
     }
-    if args.strict && !ingested.problems.is_empty() {
-        eprintln!(
-            "error: {} bad article(s) and --strict: nothing written",
-            ingested.problems.len()
-        );
+    let reports = ingested.problems.len() + ingested.warnings.len();
+    if args.strict && reports > 0 {
+        eprintln!("error: {reports} problem(s) reported and --strict: nothing written");
         return Ok(status::NOTHING);
     }
     let read_time = started.elapsed();
