@@ -19,7 +19,7 @@ use anyhow::{bail, Context, Result};
 use flate2::{read::GzDecoder, Compression, GzBuilder};
 use helpdex_core::index::build::BuiltIndex;
 use helpdex_core::index::format::FORMAT_VERSION;
-use helpdex_core::Index;
+use helpdex_core::{FormatError, Index};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -210,25 +210,18 @@ pub fn open(dir: &Path) -> Result<Index> {
             dir.display()
         );
     }
-    let postings: Vec<Vec<u8>> = manifest
-        .postings
-        .par_iter()
-        .map(|n| read(n))
-        .collect::<Result<_>>()?;
-    for (n, (name, bytes)) in manifest.postings.iter().zip(postings).enumerate() {
-        index
-            .add_postings(n as u32, &bytes)
-            .with_context(|| format!("{}", dir.join(name).display()))?;
-    }
-    let fragments: Vec<Vec<u8>> = manifest
-        .fragments
-        .par_iter()
-        .map(|n| read(n))
-        .collect::<Result<_>>()?;
-    for (n, (name, bytes)) in manifest.fragments.iter().zip(fragments).enumerate() {
-        index
-            .add_fragments(n as u32, &bytes)
-            .with_context(|| format!("{}", dir.join(name).display()))?;
+    type Add = fn(&mut Index, u32, &[u8]) -> Result<(), FormatError>;
+    let kinds: [(&[String], Add); 2] = [
+        (&manifest.postings, Index::add_postings),
+        (&manifest.fragments, Index::add_fragments),
+    ];
+    for (names, add) in kinds {
+        // Read and gunzip in parallel; add in order (adding is cheap and needs `&mut`).
+        let files: Vec<Vec<u8>> = names.par_iter().map(|n| read(n)).collect::<Result<_>>()?;
+        for (n, (name, bytes)) in names.iter().zip(files).enumerate() {
+            add(&mut index, n as u32, &bytes)
+                .with_context(|| format!("{}", dir.join(name).display()))?;
+        }
     }
     Ok(index)
 }
