@@ -1,0 +1,64 @@
+// Query sets: the shared known-item sets for zh-help / en-help, a generated
+// title set for corpora without one (en-large), the latency sample, and the
+// keystroke expansion used for "typing" latency.
+import { existsSync } from 'node:fs';
+import { readAll } from './corpus.mjs';
+import { querySource } from './paths.mjs';
+
+/** Shared queries of `source`, limited to those whose relevant ids are all in `ids`. */
+export async function loadQueries(source, ids) {
+  if (!existsSync(querySource(source))) return null;
+  const all = await readAll(querySource(source));
+  return all.filter((q) => q.relevant.every((id) => ids.has(id)));
+}
+
+/**
+ * Known-item queries made from titles the way the shared sets' `exact` kind is:
+ * every `stride`-th article's title, lower-cased, with all articles carrying the
+ * same title counted relevant. Used where no shared set exists (en-large).
+ */
+export async function titleQueries(plainPath, count) {
+  const records = await readAll(plainPath);
+  const byTitle = new Map();
+  for (const r of records) {
+    const key = r.title.toLowerCase();
+    if (!byTitle.has(key)) byTitle.set(key, []);
+    byTitle.get(key).push(r.id);
+  }
+  const stride = Math.max(1, Math.floor(records.length / count));
+  const queries = [];
+  for (let i = 0; i < records.length && queries.length < count; i += stride) {
+    const q = records[i].title.toLowerCase();
+    queries.push({ qid: `title-${i}`, q, relevant: byTitle.get(q), kind: 'exact' });
+  }
+  return queries;
+}
+
+/** The first `perKind` queries of each kind, in file order: a fixed, reproducible sample. */
+export function latencySample(queries, perKind) {
+  const taken = new Map();
+  return queries.filter((q) => {
+    const n = taken.get(q.kind) ?? 0;
+    taken.set(q.kind, n + 1);
+    return n < perKind;
+  });
+}
+
+/** Round-robin over kinds (exact, typo, prefix, pinyin, exact, ...), each kind in file order. */
+export function interleaveKinds(queries) {
+  const byKind = new Map();
+  for (const q of queries) {
+    if (!byKind.has(q.kind)) byKind.set(q.kind, []);
+    byKind.get(q.kind).push(q);
+  }
+  const lists = [...byKind.values()];
+  const out = [];
+  for (let i = 0; out.length < queries.length; i += 1) for (const list of lists) if (i < list.length) out.push(list[i]);
+  return out;
+}
+
+/** Every prefix of `q`, one per typed character (code point, so one Han character is one keystroke). */
+export function keystrokes(q) {
+  const chars = Array.from(q);
+  return chars.map((_, i) => chars.slice(0, i + 1).join(''));
+}

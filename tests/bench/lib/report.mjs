@@ -1,0 +1,249 @@
+// REPORT.md and charts/*.svg, generated from results.json alone (so
+// `run.mjs --report-only` can redo them without measuring again).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { barChart } from './svg.mjs';
+
+const KINDS = ['exact', 'typo', 'prefix', 'pinyin'];
+
+export const fmtBytes = (n) => {
+  if (!Number.isFinite(n)) return 'n/a';
+  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e8 ? 0 : n >= 1e7 ? 1 : 2)} MB`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(n >= 1e5 ? 0 : 1)} kB`;
+  return `${n} B`;
+};
+export const fmtMs = (ms) => {
+  if (!Number.isFinite(ms)) return 'n/a';
+  if (ms >= 100) return ms.toFixed(0);
+  if (ms >= 10) return ms.toFixed(1);
+  if (ms >= 1) return ms.toFixed(2);
+  return ms.toFixed(3);
+};
+const fmtS = (ms) => (Number.isFinite(ms) ? (ms / 1000).toFixed(ms >= 10_000 ? 0 : 1) : 'n/a');
+const fmt3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+const spread = (s, f) => (s && s.runs > 1 ? ` (${f(s.min)}–${f(s.max)})` : '');
+const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+// Caveats about the peers that the numbers alone do not show.
+const NOTES = [
+  'Pagefind has no typo tolerance (its issue #2). Its search bundle does not run under Node, so its relevance and latency come from Chromium only, and its latency includes loading the top-10 result fragments (a result has no title or URL before that). It is pinned at 1.5.2, not the newest 1.6.0: the npm registry mirror used here lacks 1.6.0\'s non-Linux platform packages, which makes a lockfile that `npm ci` accepts impossible.',
+  'tinysearch embeds its index in a per-site wasm module; "index" bytes are its serialized index, and the browser downloads that inside the wasm (counted as index data in the transfer). Its "Node" column is the native Rust library answering over a pipe. Its shipped JS loader grows wasm memory by 64 KiB per query (no allocator export), which runs a page out of memory after a few thousand keystrokes; the harness reuses one buffer. It drops digits and has no CJK segmentation (a run of Han characters is one word).',
+  'lunr throws a TypeError inside `Index.query` for some trailing-wildcard terms (a token set / inverted index mismatch on tokens such as "0xc004f060,64,00,61,00"); such a search is counted as an error with no results.',
+  'FlexSearch\'s export writes each field\'s term map as one string; on en-help the text field\'s is already 153 MB, and on en-large (≈14× the text) the build dies inside V8\'s JSON.stringify (a string past V8\'s ~512 MB limit), so FlexSearch has no en-large numbers.',
+  'FlexSearch\'s CJK charset indexes every character (and Latin letters inside Chinese text) as its own term, so Chinese queries match any article containing those characters.',
+  'MiniSearch, lunr and Fuse.js get Intl.Segmenter word segmentation for Chinese (their default tokenizers treat a whole Han clause as one word). Node and Chromium ship different ICU data, so segmentation, and thus results, can differ slightly between the two.',
+  'Fuse.js searches the raw text with the Bitap algorithm on every keystroke, and its index carries the full text; slow runs are cut by the time budget and the tables show how many queries/searches were measured.',
+];
+
+const settingsText = (s) =>
+  `${s.buildReps} build${s.buildReps === 1 ? '' : 's'}; latency sample ${s.perKind} queries per kind, 1 warm-up + ${s.passes} timed passes, budget ${s.budgetMs / 1000} s per engine and environment; relevance budget ${s.relevanceBudgetMs / 1000} s`;
+
+function chartsFor(corpus, runs, engines, chartDir) {
+  const label = (r) => engines.get(r.engine)?.label ?? r.engine;
+  const ok = runs.filter((r) => r.status === 'ok');
+  const charts = [];
+  const write = (name, svg, alt) => {
+    writeFileSync(resolve(chartDir, name), svg);
+    charts.push(`![${alt}](charts/${name})`);
+  };
+  const categories = ok.map(label);
+  write(
+    `${corpus.name}-index-size.svg`,
+    barChart({
+      title: `${corpus.name}: index size (all index files)`,
+      categories,
+      series: [
+        { name: 'gzip -9', values: ok.map((r) => r.index.gzip) },
+        { name: 'brotli -11', values: ok.map((r) => r.index.brotli) },
+      ],
+      format: fmtBytes,
+    }),
+    `${corpus.name} index size`,
+  );
+  const browserRuns = ok.filter((r) => r.browser);
+  if (browserRuns.length) {
+    write(
+      `${corpus.name}-transfer.svg`,
+      barChart({
+        title: `${corpus.name}: bytes transferred before the first result (gzip as served)`,
+        categories: browserRuns.map(label),
+        series: [
+          { name: 'library', values: browserRuns.map((r) => r.browser.transfer.library.sent) },
+          { name: 'index', values: browserRuns.map((r) => r.browser.transfer.index.sent) },
+        ],
+        format: fmtBytes,
+        note: `query: "${corpus.typicalQuery}"`,
+      }),
+      `${corpus.name} transfer before first result`,
+    );
+  }
+  write(
+    `${corpus.name}-latency.svg`,
+    barChart({
+      title: `${corpus.name}: warm search latency per keystroke (ms, log scale)`,
+      categories,
+      series: [
+        { name: 'Node p50', values: ok.map((r) => r.node?.latency.p50.median ?? null) },
+        { name: 'Node p95', values: ok.map((r) => r.node?.latency.p95.median ?? null) },
+        { name: 'Chromium p50', values: ok.map((r) => r.browser?.latency.p50.median ?? null) },
+        { name: 'Chromium p95', values: ok.map((r) => r.browser?.latency.p95.median ?? null) },
+      ],
+      log: true,
+      format: fmtMs,
+    }),
+    `${corpus.name} latency`,
+  );
+  const kinds = ['all', ...KINDS.filter((k) => corpus.queriesByKind[k])];
+  write(
+    `${corpus.name}-relevance.svg`,
+    barChart({
+      title: `${corpus.name}: MRR@10 by query kind`,
+      categories,
+      series: kinds.map((k) => ({ name: k, values: ok.map((r) => r.relevance?.byKind[k]?.mrr ?? null) })),
+      format: (v) => v.toFixed(2),
+    }),
+    `${corpus.name} relevance`,
+  );
+  return charts;
+}
+
+function corpusSection(corpus, runs, engines, chartDir) {
+  const label = (r) => engines.get(r.engine)?.label ?? r.engine;
+  const ok = runs.filter((r) => r.status === 'ok');
+  const lines = [`## ${corpus.name}`, ''];
+  lines.push(
+    `${corpus.docs.toLocaleString('en')} articles, ${fmtBytes(corpus.textBytes)} of plain text (${corpus.lang}); ${corpus.queries} queries (${corpus.querySet}: ${Object.entries(corpus.queriesByKind).map(([k, n]) => `${n} ${k}`).join(', ')}); latency sample ${corpus.latencySample.queries} queries = ${corpus.latencySample.keystrokes} keystrokes; typical query for the transfer count: "${corpus.typicalQuery}". Reading the corpus alone costs a Node build ${fmtS(corpus.nodeLoadBaseline.wallMs)} s and ${fmtBytes(corpus.nodeLoadBaseline.peakRss)} (included in the JS engines' numbers below). Settings: ${settingsText(corpus.settings)}.`,
+    '',
+  );
+
+  lines.push('### Build and index size', '');
+  lines.push(
+    table(
+      ['engine', 'build s', 'peak memory', 'index files', 'index raw', 'gzip', 'brotli', 'all output files'],
+      ok.map((r) => [
+        label(r),
+        `${fmtS(r.build.wallMs.median)}${spread(r.build.wallMs, fmtS)}${r.build.wasmCompileMs ? ` + ${fmtS(r.build.wasmCompileMs)} wasm compile` : ''}`,
+        `${fmtBytes(r.build.peakRss.median)}${spread(r.build.peakRss, fmtBytes)}`,
+        r.index.files,
+        fmtBytes(r.index.raw),
+        fmtBytes(r.index.gzip),
+        `${fmtBytes(r.index.brotli)}${r.index.brotliQ9Files ? ' (q9)' : ''}`,
+        r.index.outputFiles,
+      ]),
+    ),
+    '',
+  );
+
+  const browserRuns = ok.filter((r) => r.browser);
+  if (browserRuns.length) {
+    lines.push('### Bytes before the first result (Chromium, cold cache)', '');
+    lines.push(
+      table(
+        ['engine', 'library (sent / raw)', 'index parts (sent / raw)', 'total sent', 'requests', 'first result ms'],
+        browserRuns.map((r) => {
+          const t = r.browser.transfer;
+          return [
+            label(r),
+            `${fmtBytes(t.library.sent)} / ${fmtBytes(t.library.raw)}`,
+            `${fmtBytes(t.index.sent)} / ${fmtBytes(t.index.raw)}`,
+            `**${fmtBytes(t.library.sent + t.index.sent)}**`,
+            t.requests,
+            fmtMs(r.browser.firstResultMs),
+          ];
+        }),
+      ),
+      '',
+    );
+  }
+
+  lines.push('### Search latency while typing (warm, ms per keystroke)', '');
+  const lat = (env) => (env ? `${fmtMs(env.latency.p50.median)}${spread(env.latency.p50, fmtMs)}` : 'n/a');
+  const p95 = (env) => (env ? `${fmtMs(env.latency.p95.median)}${spread(env.latency.p95, fmtMs)}` : 'n/a');
+  const measured = (env) => {
+    if (!env) return '';
+    const l = env.latency;
+    const keys = l.keystrokes < l.of ? `${l.keystrokes} of ${l.of}` : `${l.of}`;
+    return `${keys} × ${l.passes}${l.truncated ? ' (budget hit)' : ''}`;
+  };
+  lines.push(
+    table(
+      ['engine', 'Node p50', 'Node p95', 'Chromium p50', 'Chromium p95', 'Node first result ms', 'keystrokes × timed passes (Node; Chromium)'],
+      ok.map((r) => [label(r), lat(r.node), p95(r.node), lat(r.browser), p95(r.browser), r.node ? fmtMs(r.node.firstResultMs) : 'n/a', [measured(r.node), measured(r.browser)].filter(Boolean).join('; ')]),
+    ),
+    '',
+  );
+
+  const kinds = ['all', ...KINDS.filter((k) => corpus.queriesByKind[k])];
+  lines.push('### Relevance (MRR@10 · recall@10 · nDCG@10)', '');
+  lines.push(
+    table(
+      ['engine', 'queries run', ...kinds],
+      ok.map((r) => [
+        label(r),
+        `${r.relevance.ran}/${r.relevance.of}${r.relevance.source === 'chromium' ? ' (Chromium)' : ''}`,
+        ...kinds.map((k) => {
+          const m = r.relevance.byKind[k];
+          return m ? `${k === 'all' ? '**' : ''}${fmt3(m.mrr)}${k === 'all' ? '**' : ''} · ${fmt3(m.recall)} · ${fmt3(m.ndcg)}` : 'n/a';
+        }),
+      ]),
+    ),
+    '',
+  );
+
+  const errors = ok.flatMap((r) =>
+    ['node', 'browser'].filter((env) => r[env]?.errors?.count).map((env) => `${label(r)} (${env}): ${r[env].errors.count} searches threw, e.g. ${r[env].errors.samples[0]}`),
+  );
+  const notRun = runs.filter((r) => r.status !== 'ok').map((r) => `${label(r)} — ${r.status}: ${r.reason}`);
+  if (errors.length || notRun.length) lines.push(...[...notRun, ...errors].map((e) => `- ${e}`), '');
+
+  lines.push(...chartsFor(corpus, runs, engines, chartDir).map((c) => `${c}\n`));
+  return lines.join('\n');
+}
+
+export function writeReport(results, outDir) {
+  const chartDir = resolve(outDir, 'charts');
+  mkdirSync(chartDir, { recursive: true });
+  const engines = new Map(results.engines.map((e) => [e.name, e]));
+  const m = results.machine;
+  const v = results.versions;
+  const out = [
+    '# helpdex benchmark',
+    '',
+    `Generated by \`${results.command}\` (${results.mode} run) on ${results.generated.slice(0, 10)}; the whole run took ${(results.durationS / 60).toFixed(1)} minutes. Every number below comes from \`results.json\` next to this file; \`node tests/bench/run.mjs --report-only\` regenerates this page from it.`,
+    '',
+    '## Machine and versions',
+    '',
+    `- ${m.cpuModel}, ${m.nproc} cores, ${fmtBytes(m.memoryBytes)} memory; ${m.os}, kernel ${m.kernel}. Load average at start ${m.loadAverageAtStart.map((x) => x.toFixed(2)).join(' / ')}${m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.map((x) => x.toFixed(2)).join(' / ')}` : ''} (1/5/15 min): other work on the machine shows up as spread between runs.`,
+    `- Node ${v.node}, npm ${v.npm}, ${v.chromium ?? 'Chromium n/a'} (headless, driven by playwright-core), ${v.rustc}, ${v.cargo}.`,
+    `- Engines: ${Object.entries(v.engines)
+      .map(([e, pkgs]) => `${engines.get(e)?.label ?? e} ${Object.entries(pkgs).map(([p, ver]) => `${p}@${ver}`).join(', ')}`)
+      .join('; ')}. Harness: esbuild@${v.npmPackages.esbuild}, playwright-core@${v.npmPackages['playwright-core']}.`,
+    '',
+    '## Method',
+    '',
+    '- **Same input for everyone.** Each article\'s Markdown body becomes plain text through one shared function (`lib/plaintext.mjs`: code kept without fence markers; Markdown syntax, HTML/JSX tags, link URLs and DocFX/Hugo directives removed); the title is a separate field.',
+    "- **Build** = wall time of the whole build process (read the corpus, index, write the files), median of the repeated builds (count per corpus below); **peak memory** = the largest resident set of the build's process tree (sampled every 25 ms, and GNU time's high-water mark), so Pagefind's Node API is charged for its indexing binary too.",
+    '- **Index size** = the files the engine needs at search time, raw and compressed per file with gzip -9 and brotli -11 (brotli -9 for files over 16 MB, where -11 takes minutes), summed; files the engine already writes gzip-compressed count as they are. "All output files" counts every file the build wrote (static hosts limit file counts).',
+    '- **Bytes before the first result**: a fresh Chromium profile loads a blank page that imports the engine\'s bundle (its client glue + library, bundled and minified by esbuild — what a site ships) and runs the typical query; the local server (127.0.0.1, gzip level 6 for text/JS/JSON/wasm, already-compressed files as they are) logs every byte until the result ids are in hand. "First result ms" is the time from navigation to that point, with no network throttling.',
+    '- **Latency while typing**: the first queries of each kind (count per corpus below) are typed one character at a time and every prefix is a search for the top 10. One warm-up pass, then the timed passes over the same searches; p50 and p95 are taken per pass and the table shows the median over passes (min–max across passes in brackets). Measured with performance.now() inside the Node worker and inside the page (cross-origin isolated, so its timer has 5 µs resolution). Each engine has a time budget per environment: an engine too slow for all keystrokes is timed on an evenly spread subset sized from a short calibration run (warmed up the same way), and the tables say how many keystrokes that was.',
+    `- **Native engines** (helpdex's CLI, tinysearch's Rust library) are searched in their "Node" column through a pipe, one query per line; the pipe itself costs ${results.pipeRoundTripMs ? `${fmtMs(results.pipeRoundTripMs.p50)} ms p50 / ${fmtMs(results.pipeRoundTripMs.p95)} ms p95 (measured against \`cat\` in the same run)` : 'a few microseconds'}, included in their numbers.`,
+    '- **Relevance**: every query of the set, final query string, top 10, binary relevance; MRR@10, recall@10, nDCG@10 per kind and overall (`lib/metrics.mjs`). Queries run interleaved by kind within a time budget per engine and corpus. The shared sets exist for zh-help and en-help; en-large has none, so it uses queries made from its own titles (every n-th article\'s title, all articles with that title relevant), which measure ranking among near-duplicate reference pages more than typo handling.',
+    '- **What varied between repetitions**: the min–max ranges in the tables. Index bytes and relevance are deterministic for every engine (same input, same output); timings vary with CPU frequency, GC timing and other processes on the 2-core machine.',
+    '',
+    '### Engines and settings',
+    '',
+    table(
+      ['engine', 'configuration (each per its own docs for a docs search box)'],
+      results.engines.map((e) => [e.label, e.settings]),
+    ),
+    '',
+  ];
+  if (results.skippedEngines?.length) {
+    out.push(...results.skippedEngines.map((e) => `- **${e.engine} not measured:** ${e.reason}`), '');
+  }
+  for (const corpus of results.corpora) {
+    out.push(corpusSection(corpus, results.runs.filter((r) => r.corpus === corpus.name), engines, chartDir));
+  }
+  out.push('## Notes on the peers', '', ...NOTES.map((n) => `- ${n}`), '');
+  writeFileSync(resolve(outDir, 'REPORT.md'), `${out.join('\n')}\n`);
+}
