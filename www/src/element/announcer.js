@@ -1,0 +1,24 @@
+// A polite live region: screen readers hear how many results there are without leaving the
+// search field. It waits for typing to pause, so each keystroke is not read out.
+
+const PAUSE_MS = 500;
+
+export class Announcer {
+  /** @param {Node} parent */
+  constructor(parent) {
+    this.region = document.createElement('div');
+    this.region.setAttribute('role', 'status');
+    this.region.className = 'visually-hidden';
+    parent.appendChild(this.region);
+  }
+
+  say(text) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => (this.region.textContent = text), PAUSE_MS);
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+    this.region.textContent = '';
+  }
+}

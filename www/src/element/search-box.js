@@ -1,0 +1,325 @@
+// <helpdex-search>: a button that opens a search dialog (WAI-ARIA combobox + listbox). This
+// module only declares the class; define.js registers it.
+import { createSearch } from '../index.js';
+import { strings } from '../i18n.js';
+import { el, renderRecent, renderResults } from '../render.js';
+import { Announcer } from './announcer.js';
+import { listMove, opensSearch, shortcutLabel } from './keyboard.js';
+import { RecentSearches } from './recent.js';
+import { adoptStyles } from './styles.js';
+
+const DEFAULT_BASE = '/search/';
+const DEFAULT_LIMIT = 8;
+
+export class HelpdexSearchElement extends HTMLElement {
+  static observedAttributes = ['base'];
+
+  /**
+   * Registers the element as `tag` in `registry`. Registering again is a no-op, and a second
+   * tag gets a subclass (one class cannot be defined twice).
+   */
+  static define(tag = 'helpdex-search', registry = customElements) {
+    if (registry.get(tag)) return this;
+    const taken = registry.getName?.(this);
+    registry.define(tag, taken ? class extends this {} : this);
+    return this;
+  }
+
+  /** A search handle from createSearch() to use instead of one made from `base`. */
+  searcher = null;
+
+  #handle = null;
+  #ui = null;
+  #options = [];
+  #active = -1;
+  /** Bumped by every query: an answer whose number is not the latest is stale. */
+  #seq = 0;
+  #abort = null;
+  #loaded = false;
+
+  #onPageKey = (event) => {
+    if (this.hasAttribute('no-shortcuts') || !opensSearch(event)) return;
+    event.preventDefault();
+    if (this.open) this.close();
+    else this.show();
+  };
+
+  /** The index folder (attribute `base`), default "/search/". */
+  get base() {
+    return this.getAttribute('base') || DEFAULT_BASE;
+  }
+  set base(value) {
+    this.setAttribute('base', value);
+  }
+
+  /** Results shown at most (attribute `limit`), default 8. */
+  get limit() {
+    return Number(this.getAttribute('limit')) || DEFAULT_LIMIT;
+  }
+  set limit(value) {
+    this.setAttribute('limit', String(value));
+  }
+
+  /** Whether the search dialog is open. */
+  get open() {
+    return !!this.#ui?.dialog.open;
+  }
+
+  connectedCallback() {
+    this.#ui ??= this.#build();
+    this.#localize();
+    document.addEventListener('keydown', this.#onPageKey);
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener('keydown', this.#onPageKey);
+    // Moved, not removed, if it is back within the same task: keep the loaded index then.
+    queueMicrotask(() => this.isConnected || this.#forget());
+  }
+
+  attributeChangedCallback(_name, old, value) {
+    if (old !== value) this.#forget();
+  }
+
+  /** Opens the search dialog. */
+  show() {
+    const ui = this.#ui;
+    if (!ui || ui.dialog.open || !this.isConnected) return;
+    this.#localize();
+    ui.dialog.showModal();
+    ui.input.select();
+    this.#preload();
+    this.#update();
+    this.#emit('helpdex-open');
+  }
+
+  /** Closes the search dialog. */
+  close() {
+    this.#ui?.dialog.close();
+  }
+
+  #build() {
+    const root = this.attachShadow({ mode: 'open' });
+    adoptStyles(root);
+    const trigger = el('button', { type: 'button', part: 'button', class: 'trigger', 'aria-haspopup': 'dialog' });
+    const input = el('input', {
+      type: 'text',
+      part: 'input',
+      role: 'combobox',
+      'aria-expanded': 'false',
+      'aria-controls': 'listbox',
+      'aria-autocomplete': 'list',
+      autocomplete: 'off',
+      autocapitalize: 'off',
+      spellcheck: 'false',
+      enterkeyhint: 'go',
+    });
+    const esc = el('button', { type: 'button', class: 'esc' }, el('kbd', {}, 'Esc'));
+    const state = el('div', { class: 'state', part: 'state' });
+    const list = el('div', { role: 'listbox', id: 'listbox', part: 'results' });
+    const footer = el('footer');
+    const dialog = el('dialog', { part: 'dialog' }, el('div', { class: 'bar' }, icon(), input, esc), el('div', { class: 'body' }, state, list), footer);
+    const announcer = new Announcer(dialog);
+    root.append(trigger, dialog);
+
+    trigger.addEventListener('click', () => this.show());
+    // The first sign of interest starts loading, so the index is there by the first keystroke.
+    trigger.addEventListener('pointerenter', () => this.#preload());
+    trigger.addEventListener('focus', () => this.#preload());
+    esc.addEventListener('click', () => this.close());
+    dialog.addEventListener('click', (e) => e.target === dialog && this.close()); // the backdrop
+    dialog.addEventListener('close', () => {
+      this.#abort?.abort();
+      this.#seq++;
+      announcer.stop();
+      this.#emit('helpdex-close');
+    });
+    input.addEventListener('input', (e) => /** @type {InputEvent} */ (e).isComposing || this.#update());
+    input.addEventListener('compositionend', () => this.#update());
+    input.addEventListener('keydown', (e) => this.#onInputKey(e));
+    list.addEventListener('pointermove', (e) => {
+      const i = this.#indexOf(e.target);
+      if (i >= 0 && i !== this.#active) this.#setActive(i, false);
+    });
+    list.addEventListener('click', (e) => {
+      const i = this.#indexOf(e.target);
+      // Modified clicks (new tab, new window) stay the browser's.
+      if (i < 0 || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      e.preventDefault();
+      this.#choose(i);
+    });
+    return { trigger, dialog, input, state, list, footer, announcer };
+  }
+
+  /** Sets every word of the UI in the page's language (it may change while the page lives). */
+  #localize() {
+    const t = strings(this);
+    const { trigger, dialog, input, list, footer } = this.#ui;
+    trigger.replaceChildren(icon(), el('span', { class: 'label' }, t.button), el('kbd', {}, shortcutLabel()));
+    trigger.setAttribute('aria-label', t.label);
+    dialog.setAttribute('aria-label', t.label);
+    input.setAttribute('aria-label', t.label);
+    input.placeholder = this.getAttribute('placeholder') || t.placeholder;
+    list.setAttribute('aria-label', t.results);
+    const hint = (keys, text) => el('span', {}, ...keys.map((k) => el('kbd', {}, k)), text);
+    footer.replaceChildren(hint(['↑', '↓'], t.navigate), hint(['↵'], t.select), hint(['Esc'], t.close));
+    return t;
+  }
+
+  #search() {
+    this.#handle ??= this.searcher ? Promise.resolve(this.searcher) : createSearch({ base: this.base });
+    return this.#handle;
+  }
+
+  #preload() {
+    // Errors show when a search runs; preloading is only a head start.
+    this.#search()
+      .then((s) => s.preload())
+      .catch(() => {});
+  }
+
+  /** Drops the search handle (the base changed, or the element left the page). */
+  #forget() {
+    this.#abort?.abort();
+    const handle = this.#handle;
+    this.#handle = null;
+    this.#loaded = false;
+    if (!this.searcher) handle?.then((s) => s.destroy(), () => {});
+  }
+
+  async #update() {
+    const query = this.#ui.input.value;
+    const t = strings(this);
+    this.#abort?.abort();
+    const seq = ++this.#seq;
+    if (!query.trim()) return this.#showRecent(t);
+    const abort = (this.#abort = new AbortController());
+    if (!this.#loaded) this.#showState(t.loading);
+    try {
+      const searcher = await this.#search();
+      const results = await searcher.search(query, { limit: this.limit, signal: abort.signal });
+      if (seq !== this.#seq) return; // a newer keystroke owns the list
+      this.#loaded = true;
+      this.#showResults(query, results, t);
+    } catch (error) {
+      if (seq !== this.#seq || error?.name === 'AbortError') return;
+      this.#showError(error, t);
+    }
+  }
+
+  #showResults(query, results, t) {
+    const { list, input, announcer } = this.#ui;
+    this.#options = renderResults(list, results, t);
+    this.#showState(results.length ? '' : t.empty(query));
+    input.setAttribute('aria-expanded', String(results.length > 0));
+    this.#setActive(results.length ? 0 : -1);
+    announcer.say(results.length ? t.count(results.length) : t.empty(query));
+    this.#emit('helpdex-results', { query, results });
+  }
+
+  #showRecent(t) {
+    const { list, state, input, announcer } = this.#ui;
+    announcer.stop();
+    const recent = this.#recent();
+    const queries = recent.list();
+    if (!queries.length) {
+      this.#options = [];
+      list.replaceChildren();
+      this.#showState(t.start);
+    } else {
+      const clear = el('button', { type: 'button', class: 'clear' }, t.clear);
+      clear.addEventListener('click', () => {
+        recent.clear();
+        this.#showRecent(t);
+        input.focus();
+      });
+      state.className = 'state recent';
+      state.replaceChildren(el('span', { id: 'recent-label' }, t.recent), clear);
+      this.#options = renderRecent(list, queries, 'recent-label');
+    }
+    input.setAttribute('aria-expanded', String(queries.length > 0));
+    this.#setActive(-1);
+  }
+
+  #showError(error, t) {
+    this.#options = [];
+    this.#ui.list.replaceChildren();
+    this.#ui.input.setAttribute('aria-expanded', 'false');
+    this.#setActive(-1);
+    this.#showState(t.error, 'error', el('code', {}, String(error?.message ?? error)));
+    this.#ui.announcer.say(t.error);
+    this.#emit('helpdex-error', { error });
+  }
+
+  #showState(text, kind = '', ...more) {
+    const { state } = this.#ui;
+    state.className = `state ${kind}`.trim();
+    state.replaceChildren(...(text ? [text, ...more] : []));
+  }
+
+  #onInputKey(event) {
+    const move = listMove(event);
+    const n = this.#options.length;
+    if (move === undefined || !n) return;
+    event.preventDefault();
+    if (move === 0) {
+      if (this.#active >= 0) this.#choose(this.#active);
+    } else {
+      this.#setActive(this.#active < 0 ? (move > 0 ? 0 : n - 1) : (this.#active + move + n) % n);
+    }
+  }
+
+  #setActive(i, scroll = true) {
+    this.#options[this.#active]?.element.setAttribute('aria-selected', 'false');
+    this.#active = i;
+    const option = this.#options[i];
+    if (!option) return this.#ui.input.removeAttribute('aria-activedescendant');
+    option.element.setAttribute('aria-selected', 'true');
+    this.#ui.input.setAttribute('aria-activedescendant', option.element.id);
+    if (scroll) option.element.scrollIntoView({ block: 'nearest' });
+  }
+
+  #indexOf(target) {
+    const option = target instanceof Element ? target.closest('[role="option"]') : null;
+    return this.#options.findIndex((o) => o.element === option);
+  }
+
+  /** Opens option `i`: a recent search runs again; a result is announced, then navigated to. */
+  #choose(i) {
+    const option = this.#options[i];
+    const input = this.#ui.input;
+    if (option.query !== undefined) {
+      input.value = option.query;
+      this.#update();
+      return;
+    }
+    const query = input.value;
+    this.#recent().add(query);
+    const { result, anchor, href } = option;
+    // Cancelable, so an app with its own router can navigate instead.
+    const proceed = this.#emit('helpdex-select', { query, result, anchor, href }, true);
+    this.close();
+    if (proceed && href) location.assign(href);
+  }
+
+  #recent() {
+    return new RecentSearches(new URL(this.base, document.baseURI).href);
+  }
+
+  #emit(type, detail = null, cancelable = false) {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+  }
+}
+
+function icon() {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const circle = document.createElementNS(ns, 'circle');
+  for (const [k, v] of [['cx', '11'], ['cy', '11'], ['r', '7']]) circle.setAttribute(k, v);
+  const line = document.createElementNS(ns, 'path');
+  line.setAttribute('d', 'M20 20l-4-4');
+  svg.append(circle, line);
+  return svg;
+}

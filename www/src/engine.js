@@ -1,0 +1,95 @@
+// The query conversation with the wasm index: fetch what a query needs, then answer it. Runs
+// in the Web Worker, or on the main thread when there is no worker.
+import init, { Index } from '../wasm/helpdex_wasm.js';
+import { abortError, fileError, HelpdexError } from './errors.js';
+import { IndexFiles } from './loader.js';
+
+/**
+ * Opens the index in `base`. The wasm compiles while the manifest and core file download.
+ * @param {{ base: string, wasm?: any, fetch?: typeof fetch }} options
+ */
+export async function openEngine({ base, wasm, fetch: fetchImpl }) {
+  const files = new IndexFiles(new URL(base), fetchImpl ?? ((url) => fetch(url)));
+  const started = init(wasm === undefined ? undefined : { module_or_path: wasm }).catch((e) => {
+    throw new HelpdexError(`helpdex: cannot start the search module (helpdex_wasm_bg.wasm): ${e.message}`);
+  });
+  const [[manifest, core]] = await Promise.all([
+    files.manifest().then(async (m) => [m, await files.bytes(files.url(m.core))]),
+    started,
+  ]);
+  const coreUrl = files.url(manifest.core);
+  let index;
+  try {
+    // The wasm checks the core's format version (and everything else) against its own.
+    index = new Index(core);
+  } catch (e) {
+    throw fileError(coreUrl, e.message);
+  }
+  // The version field sits at bytes 4–5 of every index file's header, in all versions.
+  const version = core[4] | (core[5] << 8);
+  if (manifest.helpdex !== version) {
+    throw fileError(files.manifestUrl, `says index format version ${manifest.helpdex}, but its core file is version ${version}: rebuild the index`);
+  }
+  if (index.buildId !== manifest.build) {
+    throw fileError(coreUrl, `belongs to build ${index.buildId}, but ${files.manifestUrl} names build ${manifest.build}: the files come from different builds`);
+  }
+  if (index.postingsChunks !== manifest.postings.length || index.fragmentsChunks !== manifest.fragments.length) {
+    throw fileError(files.manifestUrl, 'the manifest and the core file disagree on the number of chunks');
+  }
+  return new Engine(index, files, manifest);
+}
+
+class Engine {
+  /** Chunk loads, by "postings3"/"fragments0", shared by concurrent queries. */
+  #loads = new Map();
+
+  constructor(index, files, manifest) {
+    this.index = index;
+    this.files = files;
+    this.manifest = manifest;
+  }
+
+  /**
+   * Ranked results for `text`. Fetching happens first; the wasm calls that answer the query
+   * (`search`, then `result` for each hit) then run without an await between them, because
+   * `result` presents the index's last search and a concurrent query must not slip in.
+   * @param {string} text
+   * @param {{ limit?: number, typos?: boolean }} [options]
+   * @param {() => boolean} [superseded] checked after each fetch, to drop a stale query early
+   */
+  async search(text, { limit = 10, typos = true } = {}, superseded = () => false) {
+    if (!text.trim()) return [];
+    const index = this.index;
+    for (let missing; (missing = index.missingPostings(text, typos)).length; ) {
+      await Promise.all(Array.from(missing, (n) => this.#load('postings', n)));
+      if (superseded()) throw abortError();
+    }
+    for (;;) {
+      const hits = index.search(text, limit, typos);
+      const needed = [...new Set(hits.map((h) => h.fragments))].filter((n) => !index.hasFragments(n));
+      if (!needed.length) return hits.map((h, i) => ({ ...index.result(i), score: h.score }));
+      await Promise.all(needed.map((n) => this.#load('fragments', n)));
+      if (superseded()) throw abortError();
+    }
+  }
+
+  #load(kind, n) {
+    const key = kind + n;
+    let load = this.#loads.get(key);
+    if (!load) {
+      const url = this.files.url(this.manifest[kind][n]);
+      load = this.files.bytes(url).then((bytes) => {
+        try {
+          if (kind === 'postings') this.index.addPostings(n, bytes);
+          else this.index.addFragments(n, bytes);
+        } catch (e) {
+          throw fileError(url, e.message);
+        }
+      });
+      // A failed chunk is fetched again by the next query that needs it.
+      load.catch(() => this.#loads.delete(key));
+      this.#loads.set(key, load);
+    }
+    return load;
+  }
+}

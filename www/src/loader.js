@@ -1,0 +1,66 @@
+// Fetches the files of one index folder. All network access for index data goes through here,
+// so "only from `base`" and "every error names its file" are enforced in one place.
+import { fileError } from './errors.js';
+
+const MANIFEST = 'helpdex.json';
+
+export class IndexFiles {
+  /**
+   * @param {URL} base the index folder, ending in "/"
+   * @param {typeof fetch} fetchImpl
+   */
+  constructor(base, fetchImpl) {
+    this.base = base;
+    this.fetch = fetchImpl;
+    this.manifestUrl = new URL(MANIFEST, base);
+  }
+
+  /** Fetches and checks `helpdex.json`. */
+  async manifest() {
+    const url = this.manifestUrl;
+    const text = new TextDecoder().decode(await this.bytes(url, ': is `base` the folder `helpdex build` wrote?'));
+    let m;
+    try {
+      m = JSON.parse(text);
+    } catch {
+      throw fileError(url, 'not a helpdex manifest (invalid JSON)');
+    }
+    if (typeof m?.helpdex !== 'number') throw fileError(url, 'not a helpdex manifest (no "helpdex" version field)');
+    const names = (v) => Array.isArray(v) && v.every((n) => typeof n === 'string');
+    if (typeof m.core !== 'string' || !names(m.postings) || !names(m.fragments)) {
+      throw fileError(url, `not a helpdex manifest of a format this helpdex reads (format version ${m.helpdex})`);
+    }
+    return /** @type {{helpdex: number, build: string, core: string, postings: string[], fragments: string[]}} */ (m);
+  }
+
+  /** The URL of a file the manifest names; a name that leaves the folder is refused. */
+  url(name) {
+    const url = new URL(name, this.base);
+    if (!url.href.startsWith(this.base.href)) {
+      throw fileError(this.manifestUrl, `file name ${JSON.stringify(name)} points outside the index folder`);
+    }
+    return url;
+  }
+
+  /**
+   * A file's bytes, gunzipped when the host served the pre-compressed file as is (hosts that
+   * add `Content-Encoding: gzip` have the browser decompress it already).
+   */
+  async bytes(url, hint = '') {
+    let body;
+    try {
+      const response = await this.fetch(url);
+      if (!response.ok) throw fileError(url, `HTTP ${response.status}${hint}`);
+      body = new Uint8Array(await response.arrayBuffer());
+    } catch (e) {
+      throw e.name === 'HelpdexError' ? e : fileError(url, `cannot fetch (${e.message})`);
+    }
+    if (body[0] !== 0x1f || body[1] !== 0x8b) return body;
+    try {
+      const stream = new Blob([body]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return new Uint8Array(await new Response(stream).arrayBuffer());
+    } catch {
+      throw fileError(url, 'not a valid gzip file (truncated or damaged download?)');
+    }
+  }
+}

@@ -1,0 +1,37 @@
+// The Web Worker: runs the engine off the main thread so typing never waits on a search.
+// Protocol (index.js is the other side): it says {ready} once loaded; then answers
+// {id, type: "load" | "search"} with {id, value} or {id, error}; {id, type: "cancel"} drops a
+// superseded search at its next fetch.
+import { openEngine } from './engine.js';
+
+let config;
+let engine;
+/** Running requests: id → whether they were cancelled. */
+const running = new Map();
+
+function open() {
+  // A failed open is retried by the next request (the network may be back).
+  engine ??= openEngine(config).catch((e) => {
+    engine = undefined;
+    throw e;
+  });
+  return engine;
+}
+
+addEventListener('message', async ({ data }) => {
+  const { id, type } = data;
+  if (type === 'config') return void (config = data.config);
+  if (type === 'cancel') return void (running.has(id) && running.set(id, true));
+  running.set(id, false);
+  try {
+    const e = await open();
+    const value = type === 'search' ? await e.search(data.text, data.options, () => running.get(id)) : undefined;
+    postMessage({ id, value });
+  } catch (error) {
+    postMessage({ id, error: { name: error.name, message: error.message, file: error.file } });
+  } finally {
+    running.delete(id);
+  }
+});
+
+postMessage({ ready: true });

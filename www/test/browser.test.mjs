@@ -1,0 +1,212 @@
+// End to end in headless Chromium (Debian's, driven by playwright-core): the demo help center
+// and the test fixtures, served as a host would, under the demo's Content-Security-Policy.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { serve } from '../demo/serve.mjs';
+import { site, work, www } from './helpers.mjs';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const HYPERLINKS = 'Hyperlinks are not working';
+export const artifacts = join(www, 'test-artifacts');
+
+let server;
+let browser;
+let origin;
+let profile;
+/** Milliseconds to hold back a response, by path (the stale-answer test sets it). */
+let delay = () => 0;
+
+before(async () => {
+  server = await serve({ mounts: { '/': site, '/fixtures/': join(www, 'test/fixtures'), '/work/': work }, delay: (p) => delay(p) });
+  origin = `http://127.0.0.1:${server.address().port}`;
+  profile = mkdtempSync(join(tmpdir(), 'helpdex-chromium-'));
+  browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 1100, height: 760 } });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** A fresh page that records console errors, uncaught errors, dialogs, CSP violations and box events. */
+async function open(path) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  await page.addInitScript(() => {
+    window.__events = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__events.push(`csp ${e.violatedDirective} ${e.blockedURI}`));
+    for (const type of ['helpdex-results', 'helpdex-select', 'helpdex-error']) {
+      document.addEventListener(type, (e) => window.__events.push(`${type} ${e.detail?.query ?? e.detail?.error?.message ?? ''}`));
+    }
+  });
+  await page.goto(origin + path);
+  const clean = async () => {
+    const csp = (await events(page)).filter((e) => e.startsWith('csp'));
+    assert.deepEqual([...problems, ...csp], [], 'no console errors, uncaught errors, dialogs or CSP violations');
+  };
+  return { page, clean };
+}
+
+const events = (page) => page.evaluate(() => window.__events);
+const box = (page) => page.locator('helpdex-search');
+const options = (page) => page.locator('helpdex-search [role="option"]');
+const input = (page) => page.locator('helpdex-search input');
+const dialog = (page) => page.locator('helpdex-search dialog');
+
+async function typeQuery(page, text) {
+  await page.evaluate(() => customElements.whenDefined('helpdex-search'));
+  await page.keyboard.press('Control+k');
+  await input(page).waitFor();
+  await page.keyboard.type(text); // one keystroke at a time, a search for each
+}
+
+describe('the demo help center', () => {
+  test('a misspelled query shows the right article first, searched in a worker', async () => {
+    const { page, clean } = await open('/');
+    await typeQuery(page, 'outlok hyperlnks');
+    await assert.doesNotReject(options(page).first().locator('.title', { hasText: HYPERLINKS }).waitFor());
+    assert.equal(page.workers().length, 1);
+    // The combobox points at the first option; the live region says how many results.
+    const active = await input(page).getAttribute('aria-activedescendant');
+    assert.equal(await options(page).first().getAttribute('id'), active);
+    assert.equal(await options(page).first().getAttribute('aria-selected'), 'true');
+    assert.equal(await input(page).getAttribute('aria-expanded'), 'true');
+    await page.locator('helpdex-search [role="status"]').filter({ hasText: /^\d+ results?$/ }).waitFor();
+    // Matched words are marked, as text.
+    const marks = await options(page).first().locator('mark').allTextContents();
+    assert.ok(marks.map((m) => m.toLowerCase()).includes('hyperlinks'), String(marks));
+    await clean();
+    await page.close();
+  });
+
+  test('↓ ↓ ↵ opens the chosen result at its heading, and the query becomes a recent search', async () => {
+    const { page, clean } = await open('/');
+    await typeQuery(page, 'outlook hyperlinks');
+    await options(page).first().locator('.title', { hasText: HYPERLINKS }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const id = await input(page).getAttribute('aria-activedescendant');
+    assert.equal(id, await options(page).nth(2).getAttribute('id'));
+    const href = await options(page).nth(2).locator('a').getAttribute('href');
+    assert.match(href, /\.html#.+/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(href);
+    const target = await page.evaluate(() => document.getElementById(decodeURIComponent(location.hash.slice(1)))?.tagName);
+    assert.match(target ?? 'none', /^H[1-6]$/);
+    await page.keyboard.press('/');
+    await page.locator('helpdex-search .recent', { hasText: 'outlook hyperlinks' }).waitFor();
+    await clean();
+    await page.close();
+  });
+
+  test('Ctrl+K and / open the dialog with the field focused; Esc and the backdrop close it', async () => {
+    const { page, clean } = await open('/');
+    assert.equal(await dialog(page).isVisible(), false);
+    await page.keyboard.press('Control+k');
+    await dialog(page).waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('helpdex-search').shadowRoot.activeElement?.tagName), 'INPUT');
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'hidden' });
+    await page.keyboard.press('/');
+    await dialog(page).waitFor();
+    await page.mouse.click(5, 700); // outside the dialog
+    await dialog(page).waitFor({ state: 'hidden' });
+    await clean();
+    await page.close();
+  });
+
+  test('Chinese pages get Chinese UI strings and Chinese results', async () => {
+    const { page, clean } = await open('/zh/password-management.html');
+    assert.equal((await box(page).locator('.trigger .label').textContent()).trim(), '搜索');
+    await page.keyboard.press('Control+k');
+    assert.equal(await input(page).getAttribute('placeholder'), '搜索帮助中心');
+    await page.keyboard.insertText('密码管理');
+    await options(page).first().locator('.title', { hasText: 'TiDB 密码管理' }).waitFor();
+    assert.match(await box(page).locator('footer').textContent(), /切换/);
+    await clean();
+    await page.close();
+  });
+
+  test('a slow answer to an older keystroke never replaces a newer one', async () => {
+    const { page, clean } = await open('/');
+    await page.keyboard.press('Control+k');
+    await input(page).fill('windows'); // loads the index
+    await page.locator('helpdex-search .title').first().waitFor();
+    // "access" lives in a postings chunk not loaded yet: hold it back, then type past it.
+    delay = (p) => (p.includes('/postings/') ? 800 : 0);
+    await input(page).fill('access');
+    await page.waitForTimeout(50);
+    delay = () => 0;
+    await input(page).fill('windows');
+    await page.waitForTimeout(1200);
+    const shown = await events(page);
+    assert.equal(shown.filter((e) => e.startsWith('helpdex-results')).at(-1), 'helpdex-results windows');
+    assert.ok(!shown.includes('helpdex-results access'), shown.join('\n'));
+    await clean();
+    await page.close();
+  });
+
+  test('without Web Workers, search runs on the main thread', async () => {
+    const { page, clean } = await open('/fixtures/no-worker.html');
+    await typeQuery(page, 'outlok hyperlnks');
+    await options(page).first().locator('.title', { hasText: HYPERLINKS }).waitFor();
+    assert.equal(page.workers().length, 0);
+    await clean();
+    await page.close();
+  });
+
+  test('screenshot of the open search box with results', async () => {
+    const { page, clean } = await open('/');
+    await typeQuery(page, 'outlok hyperlnks');
+    await options(page).first().locator('.title', { hasText: HYPERLINKS }).waitFor();
+    await page.waitForTimeout(200); // the opening animation
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, 'search-box.png') });
+    await clean();
+    await page.close();
+  });
+});
+
+describe('hostile and broken indexes', () => {
+  test('an article titled <img src=x onerror=alert(1)> is shown as text and runs nothing', async () => {
+    const { page, clean } = await open('/fixtures/xss.html');
+    await typeQuery(page, 'img onerror');
+    await options(page).first().waitFor();
+    const titles = await page.locator('helpdex-search .title').allTextContents();
+    assert.ok(titles.includes('<img src=x onerror=alert(1)>'), titles.join(' | '));
+    assert.ok((await page.locator('helpdex-search .group-label').allTextContents()).includes('<svg onload=alert(6)>'));
+    const created = await box(page).evaluate((el) => el.shadowRoot.querySelectorAll('img, svg[onload], script, [onerror], [onmouseover]').length);
+    assert.equal(created, 0);
+    // Its javascript: url is no link, and choosing it goes nowhere.
+    const evil = options(page).filter({ hasText: '<img src=x onerror=alert(1)>' }).first();
+    assert.equal(await evil.locator('a').count(), 0);
+    await evil.click();
+    await page.waitForTimeout(300);
+    assert.equal(page.url(), `${origin}/fixtures/xss.html`);
+    await clean(); // no alert() dialog was opened
+    await page.close();
+  });
+
+  test('a corrupt index shows the error state, naming the file', async () => {
+    const { page, clean } = await open('/fixtures/corrupt.html');
+    await typeQuery(page, 'outlook');
+    const state = page.locator('helpdex-search .state.error');
+    await state.waitFor();
+    assert.match(await state.textContent(), /Search is unavailable right now\..*\/work\/corrupt\/index\.[0-9a-f]+\.hdx: checksum mismatch/);
+    assert.equal(await options(page).count(), 0);
+    assert.ok((await events(page)).some((e) => e.startsWith('helpdex-error')));
+    await clean();
+    await page.close();
+  });
+});

@@ -1,0 +1,33 @@
+// Compiled by `tsc` in npm test, never run: the package's types read as a user would use them.
+import { createSearch, HelpdexError, segments, type SearchResult } from 'helpdex';
+import { HelpdexSearchElement } from 'helpdex/define';
+
+async function api(): Promise<string[]> {
+  const hx = await createSearch({ base: '/search/' });
+  await hx.preload();
+  const controller = new AbortController();
+  const results: SearchResult[] = await hx.search('outlok', { limit: 5, signal: controller.signal });
+  const first = results[0];
+  const anchor: string | null = first.anchor;
+  const marked = segments(first.excerpt.text, first.excerpt.highlights).filter((s) => s.match);
+  const error = new HelpdexError('helpdex: x', '/search/helpdex.json');
+  return [anchor ?? '', error.file ?? '', ...marked.map((s) => s.text), ...first.subResults.map((s) => s.heading)];
+}
+
+function element(): void {
+  const box = document.createElement('helpdex-search'); // typed by HTMLElementTagNameMap
+  const same: HelpdexSearchElement = box;
+  same.base = '/docs/search/';
+  same.limit = 5;
+  box.addEventListener('helpdex-select', (event) => {
+    const href: string | null = event.detail.href;
+    if (href?.startsWith('/app/')) event.preventDefault();
+  });
+  box.addEventListener('helpdex-results', (event) => event.detail.results.length);
+  HelpdexSearchElement.define('my-search');
+  const jsx: JSX.IntrinsicElements['helpdex-search'] = { base: '/search/', 'no-shortcuts': true };
+  void jsx;
+  box.show();
+}
+
+export { api, element };

@@ -1,0 +1,82 @@
+/** Options of {@link createSearch}. */
+export interface SearchOptions {
+  /**
+   * The index folder `helpdex build --out` wrote, as served: relative to the page or absolute
+   * on the page's own origin. Default `"/search/"`. Another origin is refused.
+   */
+  base?: string | URL;
+  /** The wasm module, if not beside the package's scripts: a URL, its bytes or a compiled module. */
+  wasm?: string | URL | BufferSource | WebAssembly.Module;
+  /** A fetch to read index files with (tests, custom caching). Keeps the engine on the main thread. */
+  fetch?: (url: URL) => Promise<Response>;
+  /** Run the engine in a Web Worker (default true); without one, or if it cannot start, it runs on the main thread. */
+  worker?: boolean;
+}
+
+/** Options of one {@link Search.search} call. */
+export interface QueryOptions {
+  /** Results at most (default 10). */
+  limit?: number;
+  /** Typo tolerance (default true). */
+  typos?: boolean;
+  /** Abort a search superseded by a newer keystroke: it rejects with an `AbortError` at once. */
+  signal?: AbortSignal;
+}
+
+/** Text with matched ranges: flat `[start, end, start, end, …]` UTF-16 offsets, for `String.prototype.slice`. */
+export interface Excerpt {
+  text: string;
+  highlights: Uint32Array;
+}
+
+/** A heading of the article that matches the query. */
+export interface SubResult {
+  heading: string;
+  /** The heading's id on the article page: link to `url#anchor`. */
+  anchor: string;
+  excerpt: Excerpt;
+}
+
+/** One ranked article. Its fields are the article's own text: render them as text, never as HTML. */
+export interface SearchResult {
+  /** The article's id (its path, or the record id of JSON input). */
+  id: string;
+  /** The article's URL as indexed; check its scheme before making it a link. */
+  url: string;
+  title: string;
+  titleHighlights: Uint32Array;
+  section: string | null;
+  lang: string | null;
+  /** The best-matching heading's anchor, or null when the best match is not under a heading. */
+  anchor: string | null;
+  excerpt: Excerpt;
+  /** Up to three matching headings, best first. */
+  subResults: SubResult[];
+  score: number;
+}
+
+/** A search over one index. Nothing is fetched until {@link Search.preload} or the first search. */
+export interface Search {
+  /** Loads the manifest, the wasm module and the core file now. */
+  preload(): Promise<void>;
+  /**
+   * Ranked results for `text`, fetching only the index chunks the query needs. Rejects with a
+   * {@link HelpdexError} naming the file when the index is missing, corrupt or of another version.
+   */
+  search(text: string, options?: QueryOptions): Promise<SearchResult[]>;
+  /** Stops the worker; later searches reject. */
+  destroy(): void;
+}
+
+/** Creates a search over the index in `options.base`. Rejects if `base` is on another origin. */
+export function createSearch(options?: SearchOptions): Promise<Search>;
+
+/** Splits `text` at highlight ranges into pieces to render as text, with `match` ones marked. */
+export function segments(text: string, ranges: ArrayLike<number>): { text: string; match: boolean }[];
+
+/** Why search cannot run; `file` is the URL of the index file at fault, when one is. */
+export class HelpdexError extends Error {
+  name: 'HelpdexError';
+  file?: string;
+  constructor(message: string, file?: string);
+}
