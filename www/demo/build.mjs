@@ -22,8 +22,8 @@ export const site = join(here, 'site');
 const work = join(here, 'work');
 
 const LANGUAGES = [
-  { lang: 'en', heading: 'English', samples: 'en-help-md', corpus: 'en-help.jsonl.gz', idPrefix: 'MicrosoftDocs/OfficeDocs-Support:' },
-  { lang: 'zh', heading: '中文', samples: 'zh-help-md', corpus: 'zh-help.jsonl.gz', idPrefix: 'pingcap/docs-cn:' },
+  { lang: 'en', heading: 'English', general: 'General', samples: 'en-help-md', corpus: 'en-help.jsonl.gz', idPrefix: 'MicrosoftDocs/OfficeDocs-Support:' },
+  { lang: 'zh', heading: '中文', general: '综合', samples: 'zh-help-md', corpus: 'zh-help.jsonl.gz', idPrefix: 'pingcap/docs-cn:' },
 ];
 
 /** Repository, commit, holder and license from a samples folder's SOURCE.txt. */
@@ -63,6 +63,12 @@ function corpusSections(file, ids) {
   return sections;
 }
 
+/** The corpus's section ("(root)": in no table of contents), else the top folder. */
+function sectionOf(language, corpusSection, path) {
+  if (corpusSection === '(root)') return language.general;
+  return corpusSection ?? path.split('/')[0];
+}
+
 function splitFrontMatter(text) {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   return m ? { meta: parseYaml(m[1]) ?? {}, body: text.slice(m[0].length) } : { meta: {}, body: text };
@@ -97,7 +103,7 @@ export function buildSite() {
         path,
         url: pages.get(path),
         title: (typeof meta.title === 'string' && meta.title.trim()) || h1 || path,
-        section: sections.get(l.idPrefix + path) ?? path.split('/')[0],
+        section: sectionOf(l, sections.get(l.idPrefix + path), path),
       };
       write(join(site, article.url), articlePage({ article, source, html }));
       records.push({ id: `${l.lang}/${path}`, url: article.url, title: article.title, body, lang: l.lang, section: article.section });

@@ -1,10 +1,12 @@
 // Assembles dist/ from src/ and the wasm-bindgen output in wasm/ (build/wasm.sh writes it):
-// four minified ES module entry points, the chunks they share, and the wasm module.
+// minified ES modules and the wasm module, side by side.
 //
-//   helpdex.js  createSearch()        element.js  the HelpdexSearchElement class
-//   worker.js   the Web Worker        define.js   registers <helpdex-search>
-import { build } from 'esbuild';
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
+//   helpdex.js  createSearch()               worker.js  the Web Worker: engine + wasm glue
+//   element.js  the HelpdexSearchElement     engine.js  the same engine, for the main-thread
+//   define.js   registers <helpdex-search>               fallback (loaded only without a worker)
+//   chunk-*.js  code the page-side entries share
+import { build, transform } from 'esbuild';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,25 +15,42 @@ const dist = join(www, 'dist');
 const wasm = join(www, 'wasm/helpdex_wasm_bg.wasm');
 if (!existsSync(wasm)) throw new Error(`${wasm} is missing: run build/wasm.sh (npm run build does)`);
 
-rmSync(dist, { recursive: true, force: true });
-await build({
-  absWorkingDir: www,
-  entryPoints: {
-    helpdex: 'src/index.js',
-    worker: 'src/worker.js',
-    element: 'src/element/search-box.js',
-    define: 'src/element/define.js',
+/** Minifies the stylesheet that src/element/styles.js keeps as a readable template string. */
+const minifyCss = {
+  name: 'minify-css',
+  setup(b) {
+    b.onLoad({ filter: /styles\.js$/ }, async ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const [whole, css] = /const CSS = `([^`]*)`;/.exec(source) ?? [];
+      if (!whole) throw new Error(`${path}: no CSS template found`);
+      const { code } = await transform(css, { loader: 'css', minify: true });
+      return { contents: source.replace(whole, `const CSS = ${JSON.stringify(code.trim())};`), loader: 'js' };
+    });
   },
+};
+
+const common = {
+  absWorkingDir: www,
   outdir: dist,
   bundle: true,
-  splitting: true,
   format: 'esm',
-  // Every chunk sits beside the entries: `new URL('./worker.js', import.meta.url)` and the
-  // glue's `new URL('helpdex_wasm_bg.wasm', import.meta.url)` resolve from any of them.
-  chunkNames: 'chunk-[hash]',
   minify: true,
   target: ['es2022'],
   legalComments: 'none',
   logLevel: 'warning',
+};
+
+rmSync(dist, { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { helpdex: 'src/index.js', element: 'src/element/search-box.js', define: 'src/element/define.js' },
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  // Built on its own below; every file sits in dist/, so "./engine.js" and the glue's
+  // `new URL('helpdex_wasm_bg.wasm', import.meta.url)` resolve from any of them.
+  external: ['./engine.js'],
+  plugins: [minifyCss],
 });
+// One self-contained file each: a worker starts after a single request.
+await build({ ...common, entryPoints: { worker: 'src/worker.js', engine: 'src/engine.js' } });
 copyFileSync(wasm, join(dist, 'helpdex_wasm_bg.wasm'));

@@ -64,6 +64,9 @@ export async function createSearch({ base = '/search/', wasm, fetch, worker = tr
 function startWorker(config) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    // Sent now, read once the worker's module has run: it starts loading the index at once,
+    // without waiting for a round trip through this thread.
+    worker.postMessage({ type: 'config', config });
     const pending = new Map();
     let next = 1;
     worker.onerror = (event) => {
@@ -80,7 +83,6 @@ function startWorker(config) {
         if (error) p.reject(revive(error));
         else p.resolve(value);
       };
-      worker.postMessage({ type: 'config', config });
       resolve({
         request(message, signal) {
           const id = next++;

@@ -1,7 +1,8 @@
 // The Web Worker: runs the engine off the main thread so typing never waits on a search.
-// Protocol (index.js is the other side): it says {ready} once loaded; then answers
-// {id, type: "load" | "search"} with {id, value} or {id, error}; {id, type: "cancel"} drops a
-// superseded search at its next fetch.
+// Protocol (index.js is the other side): {type: "config"} comes first and starts loading the
+// index; the worker says {ready} once its module has run; it answers {id, type: "load" |
+// "search"} with {id, value} or {id, error}; {id, type: "cancel"} drops a superseded search at
+// its next fetch.
 import { openEngine } from './engine.js';
 
 let config;
@@ -20,7 +21,10 @@ function open() {
 
 addEventListener('message', async ({ data }) => {
   const { id, type } = data;
-  if (type === 'config') return void (config = data.config);
+  if (type === 'config') {
+    config = data.config;
+    return void open().catch(() => {}); // a failure is reported to the request that needs it
+  }
   if (type === 'cancel') return void (running.has(id) && running.set(id, true));
   running.set(id, false);
   try {

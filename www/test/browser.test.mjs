@@ -126,6 +126,40 @@ describe('the demo help center', () => {
     await page.close();
   });
 
+  test('an app can route a chosen result itself by cancelling helpdex-select', async () => {
+    const { page, clean } = await open('/');
+    await page.evaluate(() =>
+      document.addEventListener('helpdex-select', (e) => {
+        e.preventDefault();
+        window.__routed = e.detail.href;
+      }),
+    );
+    await typeQuery(page, 'outlok hyperlnks');
+    await options(page).first().locator('.title', { hasText: HYPERLINKS }).waitFor();
+    await page.keyboard.press('Enter');
+    await dialog(page).waitFor({ state: 'hidden' });
+    assert.match(await page.evaluate(() => window.__routed), /hyperlinks-not-working-in-outlook\.html/);
+    assert.equal(page.url(), `${origin}/`);
+    await clean();
+    await page.close();
+  });
+
+  test('the element module registers nothing; define() is idempotent and takes other tags', async () => {
+    const { page, clean } = await open('/fixtures/blank.html');
+    const defined = await page.evaluate(async () => {
+      const { HelpdexSearchElement } = await import('/helpdex/element.js');
+      if (customElements.get('helpdex-search')) return ['registered on import'];
+      HelpdexSearchElement.define();
+      HelpdexSearchElement.define();
+      HelpdexSearchElement.define('other-search');
+      HelpdexSearchElement.define('other-search');
+      return [customElements.get('helpdex-search') === HelpdexSearchElement, !!customElements.get('other-search')];
+    });
+    assert.deepEqual(defined, [true, true]);
+    await clean();
+    await page.close();
+  });
+
   test('Chinese pages get Chinese UI strings and Chinese results', async () => {
     const { page, clean } = await open('/zh/password-management.html');
     assert.equal((await box(page).locator('.trigger .label').textContent()).trim(), '搜索');

@@ -25,9 +25,7 @@ export class HelpdexSearchElement extends HTMLElement {
     return this;
   }
 
-  /** A search handle from createSearch() to use instead of one made from `base`. */
-  searcher = null;
-
+  #searcher = null;
   #handle = null;
   #ui = null;
   #options = [];
@@ -58,6 +56,15 @@ export class HelpdexSearchElement extends HTMLElement {
   }
   set limit(value) {
     this.setAttribute('limit', String(value));
+  }
+
+  /** A search handle from createSearch() to use instead of one made from `base`. */
+  get searcher() {
+    return this.#searcher;
+  }
+  set searcher(value) {
+    this.#forget();
+    this.#searcher = value;
   }
 
   /** Whether the search dialog is open. */
@@ -167,7 +174,7 @@ export class HelpdexSearchElement extends HTMLElement {
   }
 
   #search() {
-    this.#handle ??= this.searcher ? Promise.resolve(this.searcher) : createSearch({ base: this.base });
+    this.#handle ??= this.#searcher ? Promise.resolve(this.#searcher) : createSearch({ base: this.base });
     return this.#handle;
   }
 
@@ -178,13 +185,14 @@ export class HelpdexSearchElement extends HTMLElement {
       .catch(() => {});
   }
 
-  /** Drops the search handle (the base changed, or the element left the page). */
+  /** Drops the search handle (the base or searcher changed, or the element left the page). */
   #forget() {
     this.#abort?.abort();
     const handle = this.#handle;
     this.#handle = null;
     this.#loaded = false;
-    if (!this.searcher) handle?.then((s) => s.destroy(), () => {});
+    // A handle the page gave us is the page's to destroy.
+    if (!this.#searcher) handle?.then((s) => s.destroy(), () => {});
   }
 
   async #update() {

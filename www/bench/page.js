@@ -1,0 +1,34 @@
+// The latency page: records when the first key of the session was pressed and when the first
+// results were on screen (the frame after the box rendered them); bench.typeAll() types
+// queries one keystroke at a time through the API.
+import '/helpdex/define.js';
+import { createSearch } from '/helpdex/helpdex.js';
+
+const marks = (window.marks = {});
+document.addEventListener('keydown', () => (marks.firstKey ??= performance.now()), { capture: true });
+document.addEventListener('helpdex-error', (e) => (marks.error = e.detail.error.message));
+document.addEventListener('helpdex-results', (e) => {
+  if (marks.firstResults || !e.detail.results.length) return;
+  requestAnimationFrame(() => setTimeout(() => (marks.firstResults = performance.now())));
+});
+
+let hx;
+window.bench = {
+  /** A fresh search handle: in a worker, or the engine alone on this thread. */
+  async open(worker) {
+    hx?.destroy();
+    hx = await createSearch({ base: '/search/', worker });
+  },
+  /** Searches every prefix of every query, in order; the time of each call as the page sees it. */
+  async typeAll(queries) {
+    const times = [];
+    for (const q of queries) {
+      for (let i = 1; i <= q.length; i++) {
+        const t = performance.now();
+        await hx.search(q.slice(0, i), { limit: 10 });
+        times.push(performance.now() - t);
+      }
+    }
+    return times;
+  },
+};
