@@ -19,14 +19,17 @@ window.bench = {
     hx?.destroy();
     hx = await createSearch({ base: '/search/', worker });
   },
-  /** Searches every prefix of every query, in order; the time of each call as the page sees it. */
+  /**
+   * Searches every prefix of every query, in order: [characters typed, milliseconds] per call,
+   * timed as the page sees each answer.
+   */
   async typeAll(queries) {
     const times = [];
     for (const q of queries) {
       for (let i = 1; i <= q.length; i++) {
         const t = performance.now();
         await hx.search(q.slice(0, i), { limit: 10 });
-        times.push(performance.now() - t);
+        times.push([i, performance.now() - t]);
       }
     }
     return times;

@@ -17,6 +17,7 @@ const EN = {
   navigate: 'to navigate',
   select: 'to open',
   close: 'to close',
+  closeButton: 'Close search',
 };
 
 const ZH = {
@@ -35,6 +36,7 @@ const ZH = {
   navigate: '切换',
   select: '打开',
   close: '关闭',
+  closeButton: '关闭搜索',
 };
 
 /** @param {Element} element */

@@ -70,9 +70,11 @@ function startWorker(config) {
     const pending = new Map();
     let next = 1;
     worker.onerror = (event) => {
-      event.preventDefault();
-      worker.terminate();
-      reject(new Error(event.message));
+      event.preventDefault(); // reported here, not as an uncaught error on the console
+      const error = new Error(`helpdex: the search worker failed: ${event.message}`);
+      reject(error); // before {ready}: the caller falls back to this thread
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
     };
     worker.onmessage = ({ data }) => {
       if (!data.ready) return;

@@ -141,7 +141,10 @@ export class HelpdexSearchElement extends HTMLElement {
       announcer.stop();
       this.#emit('helpdex-close');
     });
-    input.addEventListener('input', (e) => /** @type {InputEvent} */ (e).isComposing || this.#update());
+    input.addEventListener('input', (e) => {
+      // An IME composing Chinese searches once the characters are chosen (compositionend).
+      if (!(/** @type {InputEvent} */ (e).isComposing)) this.#update();
+    });
     input.addEventListener('compositionend', () => this.#update());
     input.addEventListener('keydown', (e) => this.#onInputKey(e));
     list.addEventListener('pointermove', (e) => {
@@ -155,13 +158,13 @@ export class HelpdexSearchElement extends HTMLElement {
       e.preventDefault();
       this.#choose(i);
     });
-    return { trigger, dialog, input, state, list, footer, announcer };
+    return { trigger, dialog, input, esc, state, list, footer, announcer };
   }
 
   /** Sets every word of the UI in the page's language (it may change while the page lives). */
   #localize() {
     const t = strings(this);
-    const { trigger, dialog, input, list, footer } = this.#ui;
+    const { trigger, dialog, input, list, footer, esc } = this.#ui;
     trigger.replaceChildren(icon(), el('span', { class: 'label' }, t.button), el('kbd', {}, shortcutLabel()));
     trigger.setAttribute('aria-label', t.label);
     dialog.setAttribute('aria-label', t.label);
@@ -170,7 +173,7 @@ export class HelpdexSearchElement extends HTMLElement {
     list.setAttribute('aria-label', t.results);
     const hint = (keys, text) => el('span', {}, ...keys.map((k) => el('kbd', {}, k)), text);
     footer.replaceChildren(hint(['↑', '↓'], t.navigate), hint(['↵'], t.select), hint(['Esc'], t.close));
-    return t;
+    esc.setAttribute('aria-label', t.closeButton);
   }
 
   #search() {
