@@ -137,6 +137,15 @@ describe('loading', () => {
     });
   });
 
+  test('a manifest naming a file outside the index folder is refused before any fetch of it', async () => {
+    const files = fileFetch(site, {
+      change: (p, b) => (p.endsWith('helpdex.json') ? Buffer.from(JSON.stringify({ ...manifest(), core: '../../secret.hdx' })) : b),
+    });
+    const hx = await open(files);
+    await assert.rejects(hx.search('outlook'), { message: /\/search\/helpdex\.json: file name "\.\.\/\.\.\/secret\.hdx" points outside the index folder/ });
+    assert.deepEqual(files.requests, ['/search/helpdex.json']);
+  });
+
   test('a chunk from another build rejects, naming it', async () => {
     const other = join(work, 'xss');
     const stale = readFileSync(join(other, manifest(other).fragments[0]));
