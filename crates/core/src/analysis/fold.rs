@@ -3,7 +3,8 @@
 //! Folding maps each character to the form it is indexed under: NFKC compatibility forms
 //! (full-width `Ａ` → `a`, `ﬁ` → `fi`, compatibility ideographs → unified ones), lower case, and
 //! Latin/Greek/Cyrillic diacritics removed (`é` → `e`, `ß` → `ss`). CJK text is NFKC-normalised but
-//! keeps its marks, so kana voicing survives.
+//! keeps its marks, so kana voicing survives, and Traditional Chinese characters fold to their
+//! Simplified forms (`搜尋` → `搜寻`, `資料庫` → `资料库`), so either script finds the other.
 //!
 //! The full folding function needs Unicode tables (about 100 kB), which the browser module must
 //! not carry. So the index stores a [`FoldTable`]: every character whose fold differs from itself
@@ -50,6 +51,15 @@ impl FoldTable {
                 .ends
                 .iter()
                 .all(|&e| (e as usize) <= self.text.len() && self.text.is_char_boundary(e as usize))
+    }
+
+    /// Every listed character with its fold.
+    #[cfg(feature = "build")]
+    pub fn entries(&self) -> impl Iterator<Item = (char, &str)> {
+        self.chars.iter().enumerate().filter_map(|(i, &c)| {
+            let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+            Some((char::from_u32(c)?, &self.text[start..self.ends[i] as usize]))
+        })
     }
 
     /// Builds the table for an alphabet: `alphabet` holds every character that occurs in the
@@ -152,8 +162,66 @@ pub fn fold_full(c: char, out: &mut String) {
     });
 }
 
+/// The Simplified form of a Traditional (or variant) Chinese character, per OpenCC's character
+/// table (`TSCharacters`, the last step of its `t2s` conversion); other characters unchanged.
+/// Chains (`薴` → `苧` → `苎`) are followed to the end, so the result maps to itself.
+#[cfg(feature = "build")]
+pub fn to_simplified(c: char) -> char {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let opencc =
+            ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
+                .expect("OpenCC's built-in t2s data loads");
+        let mut one = String::new();
+        let convert = |c: char, one: &mut String| -> Option<char> {
+            one.clear();
+            one.push(c);
+            let out = opencc.convert(one);
+            let mut chars = out.chars();
+            match (chars.next(), chars.next()) {
+                (Some(s), None) if s != c && is_east_asian(s) => Some(s),
+                _ => None,
+            }
+        };
+        let mut table: Vec<(char, char)> = HAN_RANGES
+            .iter()
+            .flat_map(|r| r.clone())
+            .filter_map(char::from_u32)
+            .filter_map(|c| Some((c, convert(c, &mut one)?)))
+            .collect();
+        // Follow chains to their end (bounded: a cycle would stop after a few steps).
+        let direct = table.clone();
+        for (_, to) in &mut table {
+            for _ in 0..4 {
+                match direct.binary_search_by_key(to, |&(from, _)| from) {
+                    Ok(i) if direct[i].1 != *to => *to = direct[i].1,
+                    _ => break,
+                }
+            }
+        }
+        table.retain(|(from, to)| from != to);
+        table
+    });
+    match table.binary_search_by_key(&c, |&(from, _)| from) {
+        Ok(i) => table[i].1,
+        Err(_) => c,
+    }
+}
+
+/// Code points that OpenCC's Traditional → Simplified table can map: Han ideographs (unified,
+/// extensions, compatibility) and radicals.
+#[cfg(feature = "build")]
+const HAN_RANGES: [std::ops::RangeInclusive<u32>; 4] = [
+    0x2E80..=0x2FDF,
+    0x3400..=0x9FFF,
+    0xF900..=0xFAFF,
+    0x20000..=0x323AF,
+];
+
 #[cfg(feature = "build")]
 fn push_lower(c: char, out: &mut String) {
+    let c = to_simplified(c);
     // Only the simple lowercase mapping: `İ` → `i̇` would add a mark the table cannot round-trip.
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
@@ -211,7 +279,30 @@ mod tests {
         assert_eq!(full("が"), "が");
         assert_eq!(full("ｶﾀｶﾅ"), "カタカナ"); // half-width katakana
         assert_eq!(full("한국어"), "한국어");
-        assert_eq!(full("\u{F900}"), "\u{8C48}"); // compatibility ideograph
+        assert_eq!(full("\u{F900}"), full("\u{8C48}")); // compatibility ideograph → 豈 → 岂
+    }
+
+    #[test]
+    fn traditional_folds_to_simplified() {
+        assert_eq!(full("搜尋"), "搜寻");
+        assert_eq!(full("資料庫"), "资料库");
+        assert_eq!(full("知識庫"), "知识库");
+        assert_eq!(full("裡裏里"), "里里里");
+        assert_eq!(full("薴"), "苎"); // a chain: 薴 → 苧 → 苎
+        assert_eq!(full("知识库"), "知识库"); // Simplified stays
+        assert_eq!(full("ひらがな"), "ひらがな");
+    }
+
+    #[test]
+    fn table_carries_traditional_forms_of_the_corpus_characters() {
+        let mut alphabet: Vec<char> = full("搜寻资料库").chars().collect();
+        alphabet.sort();
+        let table = FoldTable::for_alphabet(&alphabet);
+        let mut out = String::new();
+        "搜尋資料庫"
+            .chars()
+            .for_each(|c| table.fold_into(c, &mut out));
+        assert_eq!(out, "搜寻资料库");
     }
 
     #[test]

@@ -4,10 +4,12 @@
 //! terms can never disagree (the browser folds with the [`FoldTable`] stored in the index).
 
 pub mod fold;
+pub mod pinyin;
 pub mod script;
 pub mod tokenize;
 
 #[cfg(feature = "build")]
 pub use fold::FullFold;
 pub use fold::{Fold, FoldTable};
+pub use pinyin::{PinyinTable, Readings};
 pub use tokenize::{Token, Tokenizer, MAX_TERM_CHARS};

@@ -15,7 +15,7 @@ use super::format::{self, FileKind};
 use super::fragments::Fragment;
 use super::norms;
 use super::postings::{Field, ListWriter, TermInArticle, FIELD_COUNT};
-use crate::analysis::{FoldTable, FullFold, Tokenizer};
+use crate::analysis::{FoldTable, FullFold, PinyinTable, Tokenizer};
 use crate::article::Article;
 
 /// Positions skipped between fields and between parts, so that words on either side of a
@@ -123,6 +123,9 @@ pub struct BuildStats {
     pub postings_bytes: u64,
     pub fragments_bytes: u64,
     pub fold_table_chars: u64,
+    /// Syllables and (character, syllable) readings in the pinyin table.
+    pub pinyin_syllables: u64,
+    pub pinyin_readings: u64,
 }
 
 /// Lays out analysed articles as index files.
@@ -244,6 +247,9 @@ impl IndexBuilder {
         alphabet.dedup();
         let fold = FoldTable::for_alphabet(&alphabet);
         stats.fold_table_chars = fold.len() as u64;
+        let pinyin = PinyinTable::for_alphabet(&alphabet, &fold);
+        stats.pinyin_syllables = pinyin.syllables() as u64;
+        stats.pinyin_readings = pinyin.readings() as u64;
 
         let vocab = vocab.into_inner().expect("in-memory fst");
         stats.vocabulary_bytes = vocab.len() as u64;
@@ -269,6 +275,7 @@ impl IndexBuilder {
             postings_chunks: postings.len() as u32,
             fragment_starts: self.fragment_starts,
             fold,
+            pinyin,
         };
         let core_payload = postcard::to_allocvec(&core).expect("in-memory");
         let build_id = {

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::postings::FIELD_COUNT;
-use crate::analysis::FoldTable;
+use crate::analysis::{FoldTable, PinyinTable};
 
 /// Serialized (postcard) payload of the core file.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -22,6 +22,8 @@ pub(crate) struct CoreData {
     pub fragment_starts: Vec<u32>,
     /// Folding for queries.
     pub fold: FoldTable,
+    /// Pinyin readings of the vocabulary's Han characters, for pinyin and homophone queries.
+    pub pinyin: PinyinTable,
 }
 
 /// Where a term's postings list is, and how many articles it has; packed into the fst's u64.

@@ -7,7 +7,7 @@ use super::format::{self, FileKind, FormatError};
 use super::fragments::Fragment;
 use super::norms;
 use super::postings::{read_list, ListReader, FIELD_COUNT};
-use crate::analysis::FoldTable;
+use crate::analysis::{FoldTable, Readings};
 use crate::search::TypoAutomata;
 
 /// An open index. Postings and fragments chunks are added as they arrive; the native CLI adds
@@ -22,6 +22,7 @@ pub struct Index {
     vocab: Map<Vec<u8>>,
     fragment_starts: Vec<u32>,
     fold: FoldTable,
+    readings: Readings,
     postings: Vec<Option<Vec<u8>>>,
     fragments: Vec<Option<Vec<Fragment>>>,
     automata: TypoAutomata,
@@ -59,6 +60,7 @@ impl Index {
         if !core.fold.validate() {
             return Err(malformed("folding table"));
         }
+        let readings = Readings::decode(&core.pinyin).ok_or(malformed("pinyin table"))?;
         // The container's checksum already covers these bytes, so fst's own (whose crc32c
         // table would add 16 KiB to the browser module) is not checked again.
         let vocab = Map::new(core.vocab).map_err(|_| malformed("vocabulary"))?;
@@ -73,6 +75,7 @@ impl Index {
             fragments: vec![None; core.fragment_starts.len()],
             fragment_starts: core.fragment_starts,
             fold: core.fold,
+            readings,
             automata: TypoAutomata::default(),
         })
     }
@@ -192,6 +195,11 @@ impl Index {
 
     pub(crate) fn fold(&self) -> &FoldTable {
         &self.fold
+    }
+
+    /// Pinyin readings of the vocabulary's Han characters.
+    pub fn readings(&self) -> &Readings {
+        &self.readings
     }
 
     pub(crate) fn average_lengths(&self) -> &[f32; FIELD_COUNT] {

@@ -27,6 +27,10 @@ pub fn match_quality(kind: MatchKind, typed_chars: usize, term_chars: usize) -> 
         MatchKind::Prefix => 0.6 + 0.35 * typed_chars as f32 / term_chars.max(1) as f32,
         MatchKind::Typo(1) => 0.55,
         MatchKind::Typo(_) => 0.35,
+        MatchKind::Homophone(1) => 0.55,
+        MatchKind::Homophone(_) => 0.45,
+        MatchKind::Pinyin => 0.42,
+        MatchKind::Initials => 0.3,
     }
 }
 
@@ -74,6 +78,13 @@ pub(crate) struct WordSpec {
     pub query_position: u32,
     pub phrase: Option<u16>,
     pub prefix: bool,
+    /// How many words it counts for when matched: 1, except for Latin words that also have a
+    /// pinyin reading, which count for the syllable pairs they stand for.
+    pub units: u8,
+    /// Alternative group (0: none): an article is ranked by the typed words of a group or by
+    /// its pinyin pairs (`pinyin`), whichever matches it better, never by both.
+    pub alt: u8,
+    pub pinyin: bool,
 }
 
 /// Ranks one article from its matches (one slot per query word, `None` if unmatched).
@@ -83,24 +94,27 @@ pub(crate) fn evaluate(
     title_length: f32,
 ) -> ScoreDetails {
     enforce_phrases(words, matches);
+    let dropped = resolve_alternatives(words, matches);
     let mut d = ScoreDetails::default();
     let mut in_title = 0;
     let mut all_exact = true;
     for (spec, m) in words.iter().zip(matches.iter()) {
         let Some(m) = m else { continue };
-        d.words += 1;
+        d.words += spec.units as u32;
         d.terms += m.weight;
         in_title += m.in_title as u32;
         match m.kind {
-            MatchKind::Exact => {}
+            // Pinyin of the whole title is the title, typed another way.
+            MatchKind::Exact | MatchKind::Pinyin => {}
             MatchKind::Prefix if spec.prefix => {}
-            MatchKind::Prefix => all_exact = false,
-            MatchKind::Typo(t) => {
+            MatchKind::Prefix | MatchKind::Initials => all_exact = false,
+            MatchKind::Typo(t) | MatchKind::Homophone(t) => {
                 d.typos += t as u32;
                 all_exact = false;
             }
         }
     }
+    let query_words = words.len() as u32 - dropped.count_ones();
     let mut pairs = 0;
     let mut bonus = 0.0;
     let mut previous: Option<(usize, &WordMatch)> = None;
@@ -120,10 +134,34 @@ pub(crate) fn evaluate(
     if pairs > 0 {
         d.proximity = PROXIMITY_WEIGHT * bonus;
     }
-    d.exact_title =
-        exactness::is_exact_title(in_title, words.len() as u32, title_length, all_exact);
+    d.exact_title = exactness::is_exact_title(in_title, query_words, title_length, all_exact);
     d.title_coverage = COVERAGE_WEIGHT * exactness::title_coverage(in_title, title_length);
     d
+}
+
+/// Keeps, for each alternative group, only the reading that matches better (more word units,
+/// then more weight); returns the dropped words as a bit set.
+fn resolve_alternatives(words: &[WordSpec], matches: &mut [Option<WordMatch>]) -> u32 {
+    let mut dropped = 0u32;
+    let groups = words.iter().map(|w| w.alt).max().unwrap_or(0);
+    for g in 1..=groups {
+        let mut readings = [(0u32, 0f32); 2]; // typed, pinyin
+        for (w, m) in words.iter().zip(matches.iter()) {
+            if let (true, Some(m)) = (w.alt == g, m) {
+                let r = &mut readings[w.pinyin as usize];
+                r.0 += w.units as u32;
+                r.1 += m.weight;
+            }
+        }
+        let pinyin = readings[1] > readings[0];
+        for (i, (w, m)) in words.iter().zip(matches.iter_mut()).enumerate() {
+            if w.alt == g && w.pinyin != pinyin {
+                *m = None;
+                dropped |= 1 << i;
+            }
+        }
+    }
+    dropped
 }
 
 /// Drops the words of a quoted phrase unless they occur next to each other, in order.
@@ -165,6 +203,9 @@ mod tests {
             query_position: p,
             phrase,
             prefix: false,
+            units: 1,
+            alt: 0,
+            pinyin: false,
         }
     }
 

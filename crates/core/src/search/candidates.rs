@@ -12,7 +12,9 @@ use fst::Automaton;
 use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
 
-use super::limits::{prefix_terms, typo_budget, MAX_AUTOMATON_VISITS, MAX_TYPO_TERMS};
+use super::limits::{
+    prefix_terms, typo_budget, MAX_AUTOMATON_VISITS, MAX_HOMOPHONE_TERMS, MAX_TYPO_TERMS,
+};
 use super::query::QueryWord;
 use crate::index::{Index, TermValue};
 
@@ -25,6 +27,13 @@ pub enum MatchKind {
     Prefix,
     /// The term is this many typos away (first-letter typos count double).
     Typo(u8),
+    /// The term sounds like the typed characters: this many of them are replaced by a
+    /// character with the same toneless reading (an IME typo: 知识裤 for 知识库).
+    Homophone(u8),
+    /// The term's characters read as the whole syllables typed in pinyin.
+    Pinyin,
+    /// The term's characters start as typed: initials (`zsk`) or a syllable still being typed.
+    Initials,
 }
 
 /// A vocabulary term a query word may match.
@@ -68,6 +77,14 @@ enum Finder<'a> {
         literal: &'a [u8],
         open_end: bool,
     },
+    /// A character from `first` (sorted code points), then one from `second` if given, then
+    /// (with `open_end`) anything: pinyin syllables and homophones. UTF-8 is decoded as the
+    /// bytes arrive, and a path dies as soon as no character of the set can start with it.
+    Chars {
+        first: &'a [u32],
+        second: Option<&'a [u32]>,
+        open_end: bool,
+    },
 }
 
 /// Where a [`Finder`] is in a term.
@@ -81,10 +98,74 @@ enum FinderState {
     InFirst,
     /// This many bytes of the literal matched.
     Literal(usize),
+    /// Reading character number `at` of a [`Finder::Chars`]: its bits so far, and how many
+    /// continuation bytes it still needs (0: between characters).
+    Char {
+        at: u8,
+        need: u8,
+        code: u32,
+    },
     Dead,
 }
 
 impl Finder<'_> {
+    /// How many characters a [`Finder::Chars`] reads before its open end.
+    fn char_count(&self) -> u8 {
+        match self {
+            Finder::Chars { second: None, .. } => 1,
+            _ => 2,
+        }
+    }
+
+    /// The next state of a [`Finder::Chars`] after `byte`.
+    fn char_step(&self, at: u8, need: u8, code: u32, byte: u8) -> FinderState {
+        let Finder::Chars {
+            first,
+            second,
+            open_end,
+        } = self
+        else {
+            return FinderState::Dead;
+        };
+        if at >= self.char_count() {
+            return if *open_end {
+                FinderState::Char { at, need, code }
+            } else {
+                FinderState::Dead
+            };
+        }
+        let (code, need) = if need == 0 {
+            match byte {
+                0x00..=0x7F => (byte as u32, 0),
+                0xC0..=0xDF => ((byte & 0x1F) as u32, 1),
+                0xE0..=0xEF => ((byte & 0x0F) as u32, 2),
+                0xF0..=0xF7 => ((byte & 0x07) as u32, 3),
+                _ => return FinderState::Dead,
+            }
+        } else if byte & 0xC0 == 0x80 {
+            (code << 6 | (byte & 0x3F) as u32, need - 1)
+        } else {
+            return FinderState::Dead;
+        };
+        // The code points this path can still become, and whether the set has one.
+        let lo = code << (6 * need as u32);
+        let hi = lo | ((1u32 << (6 * need as u32)) - 1);
+        let set = if at == 0 {
+            first
+        } else {
+            second.unwrap_or(&[])
+        };
+        let i = set.partition_point(|&c| c < lo);
+        if set.get(i).is_none_or(|&c| c > hi) {
+            return FinderState::Dead;
+        }
+        FinderState::Char {
+            at: at + (need == 0) as u8,
+            need,
+            code,
+        }
+    }
+
     fn literal_step(literal: &[u8], matched: usize, byte: u8) -> FinderState {
         match literal.get(matched) {
             Some(&b) if b == byte => FinderState::Literal(matched + 1),
@@ -103,6 +184,11 @@ impl Automaton for Finder<'_> {
                 any_first: true, ..
             } => FinderState::Start,
             Finder::Pattern { .. } => FinderState::Literal(0),
+            Finder::Chars { .. } => FinderState::Char {
+                at: 0,
+                need: 0,
+                code: 0,
+            },
         }
     }
 
@@ -112,6 +198,9 @@ impl Automaton for Finder<'_> {
                 matches!(dfa.distance(*s), Distance::Exact(_))
             }
             (Finder::Pattern { literal, .. }, FinderState::Literal(n)) => *n == literal.len(),
+            (Finder::Chars { .. }, FinderState::Char { at, need, .. }) => {
+                *at >= self.char_count() && *need == 0
+            }
             _ => false,
         }
     }
@@ -125,7 +214,10 @@ impl Automaton for Finder<'_> {
     }
 
     fn will_always_match(&self, state: &FinderState) -> bool {
-        matches!(self, Finder::Pattern { open_end: true, .. }) && self.is_match(state)
+        matches!(
+            self,
+            Finder::Pattern { open_end: true, .. } | Finder::Chars { open_end: true, .. }
+        ) && self.is_match(state)
     }
 
     fn accept(&self, state: &FinderState, byte: u8) -> FinderState {
@@ -154,6 +246,9 @@ impl Automaton for Finder<'_> {
                 } else {
                     Self::literal_step(literal, n, byte)
                 }
+            }
+            (Finder::Chars { .. }, FinderState::Char { at, need, code }) => {
+                self.char_step(at, need, code, byte)
             }
             _ => FinderState::Dead,
         }
@@ -186,7 +281,7 @@ pub(crate) fn candidates(
         out.extend(best_matches(
             vocab.search(automaton).into_stream(),
             keep,
-            |term| (term.len() != word.term.len()).then_some(MatchKind::Prefix),
+            |term, _| (term.len() != word.term.len()).then_some(MatchKind::Prefix),
         ));
     }
     let budget = if typos && !word.cjk {
@@ -202,7 +297,7 @@ pub(crate) fn candidates(
             first_byte: word.term.as_bytes()[0],
         };
         let search = vocab.search(automaton).into_stream();
-        let mut found = best_matches(search, MAX_TYPO_TERMS + 1, |term| {
+        let mut found = best_matches(search, MAX_TYPO_TERMS + 1, |term, _| {
             let distance = match dfa.eval(term) {
                 Distance::Exact(d) => d,
                 Distance::AtLeast(_) => return None,
@@ -219,7 +314,77 @@ pub(crate) fn candidates(
         found.truncate(MAX_TYPO_TERMS);
         out.extend(found);
     }
+    if typos && word.cjk {
+        let typed_df = out.first().filter(|c| c.kind == MatchKind::Exact);
+        let found = homophones(index, word, typed_df.map_or(0, |c| c.value.df));
+        out.extend(found);
+    }
     out
+}
+
+/// Bigrams that sound like the typed one: each character kept or replaced by one with the
+/// same toneless reading, at least one replaced. When the typed bigram exists, only
+/// homophones at least as frequent are kept: what was typed is probably meant, unless the
+/// corpus says it is the rarer spelling.
+fn homophones(index: &Index, word: &QueryWord, typed_df: u32) -> Vec<Candidate> {
+    let mut chars = word.term.chars();
+    let (Some(a), Some(b), None) = (chars.next(), chars.next(), chars.next()) else {
+        return Vec::new();
+    };
+    let readings = index.readings();
+    if readings.is_empty() {
+        return Vec::new();
+    }
+    let (mut first, mut second) = (Vec::new(), Vec::new());
+    readings.homophones(a, &mut first);
+    readings.homophones(b, &mut second);
+    if first.len() + second.len() <= 2 {
+        return Vec::new();
+    }
+    char_matches(
+        index,
+        (&first, Some(&second), false),
+        MAX_HOMOPHONE_TERMS,
+        |term, value| {
+            let mut t = std::str::from_utf8(term).ok()?.chars();
+            let changed = (t.next()? != a) as u8 + (t.next()? != b) as u8;
+            (changed > 0 && value.df >= typed_df).then_some(MatchKind::Homophone(changed))
+        },
+    )
+}
+
+/// Whether any term is made of characters from the sets (see [`char_matches`]).
+pub(crate) fn any_match(
+    index: &Index,
+    (first, second, open_end): (&[u32], Option<&[u32]>, bool),
+) -> bool {
+    let automaton = Finder::Chars {
+        first,
+        second,
+        open_end,
+    };
+    index
+        .vocab()
+        .search(automaton)
+        .into_stream()
+        .next()
+        .is_some()
+}
+
+/// Terms made of characters from sets (see [`Finder::Chars`]: the first character's set, the
+/// second's if any, and whether anything may follow), the `keep` best by `kind`.
+pub(crate) fn char_matches(
+    index: &Index,
+    (first, second, open_end): (&[u32], Option<&[u32]>, bool),
+    keep: usize,
+    kind: impl FnMut(&[u8], TermValue) -> Option<MatchKind>,
+) -> Vec<Candidate> {
+    let automaton = Finder::Chars {
+        first,
+        second,
+        open_end,
+    };
+    best_matches(index.vocab().search(automaton).into_stream(), keep, kind)
 }
 
 /// Terms one edit away at the first letter (substituted, inserted before, deleted, or swapped
@@ -233,7 +398,7 @@ fn first_letter_typos(index: &Index, word: &QueryWord) -> Vec<Candidate> {
     };
     let rest = &term[first.len_utf8()..];
     let swapped = format!("{second}{first}{}", &rest[second.len_utf8()..]);
-    let typo = |t: &[u8]| (t.first() != term.as_bytes().first()).then_some(MatchKind::Typo(2));
+    let typo = |t: &[u8], _| (t.first() != term.as_bytes().first()).then_some(MatchKind::Typo(2));
     let mut found = Vec::new();
     let patterns = [
         (true, rest),
@@ -259,7 +424,7 @@ fn first_letter_typos(index: &Index, word: &QueryWord) -> Vec<Candidate> {
 fn best_matches(
     mut stream: impl for<'a> Streamer<'a, Item = (&'a [u8], u64)>,
     keep: usize,
-    mut kind: impl FnMut(&[u8]) -> Option<MatchKind>,
+    mut kind: impl FnMut(&[u8], TermValue) -> Option<MatchKind>,
 ) -> Vec<Candidate> {
     let mut bytes: Vec<u8> = Vec::new();
     let mut found: Vec<(MatchKind, TermValue, std::ops::Range<usize>)> = Vec::new();
@@ -269,10 +434,11 @@ fn best_matches(
         if visits > MAX_AUTOMATON_VISITS {
             break;
         }
-        if let Some(kind) = kind(term) {
+        let value = TermValue::unpack(value);
+        if let Some(kind) = kind(term, value) {
             let start = bytes.len();
             bytes.extend_from_slice(term);
-            found.push((kind, TermValue::unpack(value), start..bytes.len()));
+            found.push((kind, value, start..bytes.len()));
         }
     }
     let order = |a: &(MatchKind, TermValue, std::ops::Range<usize>),

@@ -25,6 +25,21 @@ pub fn prefix_terms(typed_chars: usize) -> usize {
 /// Near-miss spellings kept for one word, the closest and most frequent first.
 pub const MAX_TYPO_TERMS: usize = 24;
 
+/// Homophone spellings kept for one CJK bigram, one replaced character and the most frequent
+/// first.
+pub const MAX_HOMOPHONE_TERMS: usize = 8;
+
+/// Bigrams kept for one pair of pinyin syllables (or initials), whole syllables and the most
+/// frequent first.
+pub const MAX_PINYIN_TERMS: usize = 16;
+
+/// Ways of splitting one Latin word into syllables that are tried against the vocabulary.
+pub const MAX_SEGMENTATIONS: usize = 3;
+
+/// Query words after pinyin words are read as Chinese (each pair of syllables is a word);
+/// ranking keeps one bit per word in a `u32`.
+pub const MAX_PLAN_WORDS: usize = 24;
+
 /// Articles that get the full (proximity, exactness) ranking after the first pass.
 pub const RERANK_CANDIDATES: usize = 200;
 

@@ -8,6 +8,7 @@
 
 mod candidates;
 pub mod limits;
+mod pinyin;
 pub mod query;
 
 pub(crate) use candidates::TypoAutomata;
@@ -49,6 +50,12 @@ pub struct Plan {
 pub(crate) struct PlannedWord {
     pub word: QueryWord,
     pub candidates: Vec<Candidate>,
+    /// How many words it counts as when matched (see [`ranking::WordSpec`]).
+    pub units: u8,
+    /// Alternative group (0: none): pinyin read as Chinese, and the same letters as typed.
+    pub alt: u8,
+    /// Whether it is a pair of syllables read from pinyin.
+    pub pinyin: bool,
 }
 
 impl Plan {
@@ -118,14 +125,29 @@ impl Index {
     /// Analyses `query` and finds the candidate terms of each word.
     pub fn plan(&self, query: &str, typos: bool) -> Plan {
         let words = query::parse(query, self.fold());
+        let options: Vec<_> = words
+            .iter()
+            .map(|w| pinyin::pinyin_options(self, w))
+            .collect();
+        let words = words
+            .into_iter()
+            .zip(&options)
+            .map(|(word, pinyin)| PlannedWord {
+                // A word that reads as pinyin is not also a misspelt Latin word.
+                candidates: candidates::candidates(
+                    self,
+                    self.automata(),
+                    &word,
+                    typos && pinyin.is_empty(),
+                ),
+                word,
+                units: 1,
+                alt: 0,
+                pinyin: false,
+            })
+            .collect();
         Plan {
-            words: words
-                .into_iter()
-                .map(|word| PlannedWord {
-                    candidates: candidates::candidates(self, self.automata(), &word, typos),
-                    word,
-                })
-                .collect(),
+            words: pinyin::expand(self, words, options),
         }
     }
 
@@ -161,18 +183,21 @@ impl Index {
         let docs = self.docs() as usize;
         let mut matched = vec![0u32; docs];
         let mut weight = vec![0f32; docs];
+        let mut seen = vec![false; docs];
         let mut touched = Vec::new();
-        for (i, hits) in word_hits.iter().enumerate() {
+        for (hits, w) in word_hits.iter().zip(&plan.words) {
             for h in hits {
                 let d = h.posting.doc as usize;
-                if matched[d] == 0 {
+                if !seen[d] {
+                    seen[d] = true;
                     touched.push(h.posting.doc);
                 }
-                matched[d] |= 1 << i;
+                // Words matched, in units (alternatives may overcount; ranking decides).
+                matched[d] += w.units as u32;
                 weight[d] += h.weight;
             }
         }
-        let coarse = |d: u32| (matched[d as usize].count_ones(), weight[d as usize]);
+        let coarse = |d: u32| (matched[d as usize], weight[d as usize]);
         let by_coarse = |a: &u32, b: &u32| {
             let (ka, kb) = (coarse(*a), coarse(*b));
             kb.0.cmp(&ka.0).then(kb.1.total_cmp(&ka.1)).then(a.cmp(b))
@@ -190,6 +215,9 @@ impl Index {
                 query_position: w.word.position,
                 phrase: w.word.phrase,
                 prefix: w.word.prefix,
+                units: w.units,
+                alt: w.alt,
+                pinyin: w.pinyin,
             })
             .collect();
         let mut ranked: Vec<(u32, ScoreDetails, Vec<Option<WordMatch>>)> = touched
