@@ -5,9 +5,15 @@
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
-/** Lower-cased word-like segments of `text`. */
+/**
+ * Lower-cased word-like segments of `text`. Lines are segmented one by one:
+ * words never span a line break, and V8 segments short strings about twice as
+ * fast as whole articles.
+ */
 export function segmentWords(text) {
   const words = [];
-  for (const s of segmenter.segment(text)) if (s.isWordLike) words.push(s.segment.toLowerCase());
+  for (const line of text.split('\n')) {
+    for (const s of segmenter.segment(line)) if (s.isWordLike) words.push(s.segment.toLowerCase());
+  }
   return words;
 }

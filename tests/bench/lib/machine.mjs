@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { BENCH_DIR } from './paths.mjs';
+import { BENCH_DIR, REPO_ROOT } from './paths.mjs';
 
 const run = (cmd, args) => {
   try {
@@ -35,5 +35,6 @@ export function toolVersions(chromium) {
     rustc: run('rustc', ['--version']),
     cargo: run('cargo', ['--version']),
     chromium: run(chromium, ['--version']),
+    repositoryCommit: run('git', ['-C', REPO_ROOT, 'rev-parse', '--short', 'HEAD']),
   };
 }

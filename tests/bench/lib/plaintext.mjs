@@ -12,26 +12,28 @@ const DROP_LINE = [
   /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/, // table separator row
   /^\s*([-*_]\s*){3,}$/, // horizontal rule
 ];
-// Inline rewrites, applied in order.
+// Inline rewrites, applied in order: [pattern, replacement, a character the
+// line must contain for the pattern to match (a cheap test that skips most
+// regexes on most lines)].
 const INLINE = [
-  [/^\s*(>\s?)+/, ''], // blockquote marker (first: it can wrap the others)
-  [/^\s{0,3}#{1,6}\s+/, ''], // heading marker
-  [/\s+#+\s*$/, ''], // closing heading hashes
-  [/\s*\{#[^}]*\}\s*$/, ''], // heading anchor attribute
-  [/^\s*([-*+]|\d+[.)])\s+/, ''], // list marker
-  [/\{\{<[^>]*>\}\}/g, ' '], // Hugo shortcode
-  [/\[!INCLUDE\s*\[[^\]]*\]\([^)]*\)\]/gi, ' '], // DocFX include
-  [/\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION|div)[^\]]*\]/gi, ' '], // DocFX alert tag
-  [/!\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1'], // image -> alt text
-  [/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1'], // link -> its text
-  [/\[([^\]]+)\]\[[^\]]*\]/g, '$1'], // reference link -> its text
-  [/<(https?|mailto):[^>]*>/g, ' '], // autolink
-  [/<\/?[A-Za-z][^>]*>/g, ' '], // HTML / JSX tag
-  [/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1'], // Markdown escape
-  [/`+/g, ''], // inline code ticks
-  [/\*\*|__|~~|\*/g, ''], // strong / strike / emphasis
-  [/(^|[\s(])_(\S[^_]*?)_(?=[\s).,;:!?]|$)/g, '$1$2'], // _emphasis_ (not snake_case)
-  [/\|/g, ' '], // table cell borders
+  [/^\s*(>\s?)+/, '', '>'], // blockquote marker (first: it can wrap the others)
+  [/^\s{0,3}#{1,6}\s+/, '', '#'], // heading marker
+  [/\s+#+\s*$/, '', '#'], // closing heading hashes
+  [/\s*\{#[^}]*\}\s*$/, '', '{'], // heading anchor attribute
+  [/^\s*([-*+]|\d+[.)])\s+/, '', null], // list marker
+  [/\{\{<[^>]*>\}\}/g, ' ', '{'], // Hugo shortcode
+  [/\[!INCLUDE\s*\[[^\]]*\]\([^)]*\)\]/gi, ' ', '['], // DocFX include
+  [/\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION|div)[^\]]*\]/gi, ' ', '['], // DocFX alert tag
+  [/!\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1', '['], // image -> alt text
+  [/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1', '['], // link -> its text
+  [/\[([^\]]+)\]\[[^\]]*\]/g, '$1', '['], // reference link -> its text
+  [/<(https?|mailto):[^>]*>/g, ' ', '<'], // autolink
+  [/<\/?[A-Za-z][^>]*>/g, ' ', '<'], // HTML / JSX tag
+  [/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1', '\\'], // Markdown escape
+  [/`+/g, '', '`'], // inline code ticks
+  [/\*\*|__|~~|\*/g, '', null], // strong / strike / emphasis
+  [/(^|[\s(])_(\S[^_]*?)_(?=[\s).,;:!?]|$)/g, '$1$2', '_'], // _emphasis_ (not snake_case)
+  [/\|/g, ' ', '|'], // table cell borders
 ];
 const ENTITIES = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
 const ENTITY = /&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi;
@@ -56,9 +58,10 @@ export function markdownToText(markdown) {
     let text = line;
     if (!inFence) {
       if (DROP_LINE.some((re) => re.test(text))) continue;
-      for (const [re, to] of INLINE) text = text.replace(re, to);
+      for (const [re, to, needs] of INLINE) if (needs === null || text.includes(needs)) text = text.replace(re, to);
     }
-    text = text.replace(ENTITY, decodeEntity).replace(/\s+/g, ' ').trim();
+    if (text.includes('&')) text = text.replace(ENTITY, decodeEntity);
+    text = text.replace(/\s+/g, ' ').trim();
     if (text) out.push(text);
   }
   return out.join('\n');

@@ -50,12 +50,13 @@ function chartsFor(corpus, runs, engines, chartDir) {
   write(
     `${corpus.name}-index-size.svg`,
     barChart({
-      title: `${corpus.name}: index size (all index files)`,
+      title: `${corpus.name}: index size, all index files (log scale)`,
       categories,
       series: [
         { name: 'gzip -9', values: ok.map((r) => r.index.gzip) },
-        { name: 'brotli -11', values: ok.map((r) => r.index.brotli) },
+        { name: 'brotli', values: ok.map((r) => r.index.brotli) },
       ],
+      log: true,
       format: fmtBytes,
     }),
     `${corpus.name} index size`,
@@ -65,12 +66,13 @@ function chartsFor(corpus, runs, engines, chartDir) {
     write(
       `${corpus.name}-transfer.svg`,
       barChart({
-        title: `${corpus.name}: bytes transferred before the first result (gzip as served)`,
+        title: `${corpus.name}: bytes sent before the first result (gzip as served, log scale)`,
         categories: browserRuns.map(label),
         series: [
           { name: 'library', values: browserRuns.map((r) => r.browser.transfer.library.sent) },
           { name: 'index', values: browserRuns.map((r) => r.browser.transfer.index.sent) },
         ],
+        log: true,
         format: fmtBytes,
         note: `query: "${corpus.typicalQuery}"`,
       }),
@@ -107,7 +109,7 @@ function chartsFor(corpus, runs, engines, chartDir) {
   return charts;
 }
 
-function corpusSection(corpus, runs, engines, chartDir) {
+function corpusSection(corpus, runs, engines, chartDir, nproc) {
   const label = (r) => engines.get(r.engine)?.label ?? r.engine;
   const ok = runs.filter((r) => r.status === 'ok');
   const lines = [`## ${corpus.name}`, ''];
@@ -193,7 +195,14 @@ function corpusSection(corpus, runs, engines, chartDir) {
   const errors = ok.flatMap((r) =>
     ['node', 'browser'].filter((env) => r[env]?.errors?.count).map((env) => `${label(r)} (${env}): ${r[env].errors.count} searches threw, e.g. ${r[env].errors.samples[0]}`),
   );
-  const notRun = runs.filter((r) => r.status !== 'ok').map((r) => `${label(r)} — ${r.status}: ${r.reason}`);
+  const loads = runs.map((r) => r.loadAverage1m).filter(Number.isFinite);
+  if (loads.length) {
+    lines.push(`Machine load (1-minute load average on ${nproc} cores) when each engine's turn began: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}; per engine in results.json.`, '');
+  }
+  const notRun = [
+    ...runs.filter((r) => r.status !== 'ok').map((r) => `${label(r)} — ${r.status}: ${r.reason}`),
+    ...ok.filter((r) => r.browserUnavailable).map((r) => `${label(r)} — no browser measurements: ${r.browserUnavailable}`),
+  ];
   if (errors.length || notRun.length) lines.push(...[...notRun, ...errors].map((e) => `- ${e}`), '');
 
   lines.push(...chartsFor(corpus, runs, engines, chartDir).map((c) => `${c}\n`));
@@ -214,16 +223,17 @@ export function writeReport(results, outDir) {
     '## Machine and versions',
     '',
     `- ${m.cpuModel}, ${m.nproc} cores, ${fmtBytes(m.memoryBytes)} memory; ${m.os}, kernel ${m.kernel}. Load average at start ${m.loadAverageAtStart.map((x) => x.toFixed(2)).join(' / ')}${m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.map((x) => x.toFixed(2)).join(' / ')}` : ''} (1/5/15 min): other work on the machine shows up as spread between runs.`,
+    `- Repository at commit ${v.repositoryCommit ?? 'n/a'}${v.engines.helpdex?.binarySha256 ? ` (helpdex binary sha256 ${v.engines.helpdex.binarySha256}…, built ${v.engines.helpdex.binaryBuilt})` : ''}.`,
     `- Node ${v.node}, npm ${v.npm}, ${v.chromium ?? 'Chromium n/a'} (headless, driven by playwright-core), ${v.rustc}, ${v.cargo}.`,
     `- Engines: ${Object.entries(v.engines)
-      .map(([e, pkgs]) => `${engines.get(e)?.label ?? e} ${Object.entries(pkgs).map(([p, ver]) => `${p}@${ver}`).join(', ')}`)
+      .map(([e, pkgs]) => `${engines.get(e)?.label ?? e} ${Object.entries(pkgs).filter(([p]) => !p.startsWith('binary')).map(([p, ver]) => `${p}@${ver}`).join(', ')}`)
       .join('; ')}. Harness: esbuild@${v.npmPackages.esbuild}, playwright-core@${v.npmPackages['playwright-core']}.`,
     '',
     '## Method',
     '',
     '- **Same input for everyone.** Each article\'s Markdown body becomes plain text through one shared function (`lib/plaintext.mjs`: code kept without fence markers; Markdown syntax, HTML/JSX tags, link URLs and DocFX/Hugo directives removed); the title is a separate field.',
     "- **Build** = wall time of the whole build process (read the corpus, index, write the files), median of the repeated builds (count per corpus below); **peak memory** = the largest resident set of the build's process tree (sampled every 25 ms, and GNU time's high-water mark), so Pagefind's Node API is charged for its indexing binary too.",
-    '- **Index size** = the files the engine needs at search time, raw and compressed per file with gzip -9 and brotli -11 (brotli -9 for files over 16 MB, where -11 takes minutes), summed; files the engine already writes gzip-compressed count as they are. "All output files" counts every file the build wrote (static hosts limit file counts).',
+    '- **Index size** = the files the engine needs at search time, raw and compressed per file with gzip -9 and brotli -11 (brotli -9 for files over 4 MB, where -11 runs at ~1 MB/s; marked q9), summed; files the engine already writes gzip-compressed count as they are. "All output files" counts every file the build wrote (static hosts limit file counts).',
     '- **Bytes before the first result**: a fresh Chromium profile loads a blank page that imports the engine\'s bundle (its client glue + library, bundled and minified by esbuild — what a site ships) and runs the typical query; the local server (127.0.0.1, gzip level 6 for text/JS/JSON/wasm, already-compressed files as they are) logs every byte until the result ids are in hand. "First result ms" is the time from navigation to that point, with no network throttling.',
     '- **Latency while typing**: the first queries of each kind (count per corpus below) are typed one character at a time and every prefix is a search for the top 10. One warm-up pass, then the timed passes over the same searches; p50 and p95 are taken per pass and the table shows the median over passes (min–max across passes in brackets). Measured with performance.now() inside the Node worker and inside the page (cross-origin isolated, so its timer has 5 µs resolution). Each engine has a time budget per environment: an engine too slow for all keystrokes is timed on an evenly spread subset sized from a short calibration run (warmed up the same way), and the tables say how many keystrokes that was.',
     `- **Native engines** (helpdex's CLI, tinysearch's Rust library) are searched in their "Node" column through a pipe, one query per line; the pipe itself costs ${results.pipeRoundTripMs ? `${fmtMs(results.pipeRoundTripMs.p50)} ms p50 / ${fmtMs(results.pipeRoundTripMs.p95)} ms p95 (measured against \`cat\` in the same run)` : 'a few microseconds'}, included in their numbers.`,
@@ -242,7 +252,7 @@ export function writeReport(results, outDir) {
     out.push(...results.skippedEngines.map((e) => `- **${e.engine} not measured:** ${e.reason}`), '');
   }
   for (const corpus of results.corpora) {
-    out.push(corpusSection(corpus, results.runs.filter((r) => r.corpus === corpus.name), engines, chartDir));
+    out.push(corpusSection(corpus, results.runs.filter((r) => r.corpus === corpus.name), engines, chartDir, m.nproc));
   }
   out.push('## Notes on the peers', '', ...NOTES.map((n) => `- ${n}`), '');
   writeFileSync(resolve(outDir, 'REPORT.md'), `${out.join('\n')}\n`);

@@ -36,23 +36,37 @@ export async function runQueries(search, queries, { budgetMs = Infinity, limit =
   return results;
 }
 
-/** `count` items spread evenly over `list`, keeping their order. */
-function spread(list, count) {
-  if (count >= list.length) return list;
-  return Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count)]);
+/**
+ * Indices 0..n-1 in van der Corput order (0, n/2, n/4, 3n/4, ...): every prefix
+ * of the order is a subset spread evenly over the whole range.
+ */
+export function spreadOrder(n) {
+  const seen = new Set();
+  const order = [];
+  for (let i = 0; order.length < n; i += 1) {
+    let x = 0;
+    for (let bits = i, f = 0.5; bits; bits >>= 1, f /= 2) if (bits & 1) x += f;
+    const index = Math.floor(x * n);
+    if (!seen.has(index)) {
+      seen.add(index);
+      order.push(index);
+    }
+  }
+  return order;
 }
 
 /**
  * Warm latency while typing: `prefixes` holds every keystroke of every sampled
- * query, each one a search. One warm-up pass, then `passes` timed passes over the
- * same searches. An engine too slow to do that within `budgetMs` is timed on an
- * evenly spread subset of the keystrokes (all query lengths still represented),
- * sized from a short calibration run; the subset is warmed up like the full list.
+ * query, each one a search. A warm-up pass, then `passes` timed passes over the
+ * same searches, all within `budgetMs`. The searches run in spread order, so an
+ * engine too slow to warm up every keystroke in its share of the budget is timed
+ * on the ones it did warm up: an evenly spread subset covering every query and
+ * length. (Single searches are never interrupted; one can overrun the budget.)
  */
 export async function typingPasses(search, prefixes, { passes, budgetMs, limit = 10 }) {
   const start = performance.now();
-  const deadline = start + budgetMs;
-  const timed = async (list) => {
+  const ordered = spreadOrder(prefixes.length).map((i) => prefixes[i]);
+  const run = async (list, deadline) => {
     const durations = [];
     for (const prefix of list) {
       if (durations.length && performance.now() > deadline) break;
@@ -62,22 +76,16 @@ export async function typingPasses(search, prefixes, { passes, budgetMs, limit =
     }
     return durations;
   };
-
-  // Calibration: searches spread over the whole list for up to a tenth of the budget.
-  const probe = [];
-  for (const prefix of spread(prefixes, 64)) {
-    if (probe.length && performance.now() - start > budgetMs / 10) break;
-    const t = performance.now();
-    await search(prefix, limit);
-    probe.push(performance.now() - t);
-  }
-  const perSearch = probe.reduce((a, b) => a + b, 0) / probe.length;
-  const remaining = deadline - performance.now();
-  const capacity = Math.max(1, Math.floor((0.9 * remaining) / perSearch / (passes + 1)));
-  const subset = spread(prefixes, capacity);
-
-  await timed(subset); // warm-up
+  const warmed = ordered.slice(0, (await run(ordered, start + budgetMs / (passes + 1))).length);
   const runs = [];
-  while (runs.length < passes && (runs.length === 0 || performance.now() < deadline)) runs.push(await timed(subset));
-  return { passes: runs, keystrokes: subset.length, of: prefixes.length, truncated: runs.some((d) => d.length < subset.length), wallMs: performance.now() - start };
+  while (runs.length < passes && (runs.length === 0 || performance.now() < start + budgetMs)) {
+    runs.push(await run(warmed, start + budgetMs));
+  }
+  return {
+    passes: runs,
+    keystrokes: warmed.length,
+    of: prefixes.length,
+    truncated: runs.some((d) => d.length < warmed.length),
+    wallMs: performance.now() - start,
+  };
 }

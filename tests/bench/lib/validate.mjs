@@ -19,17 +19,19 @@ export function problems(results) {
       continue;
     }
     const engine = engines.get(run.engine);
+    if (run.browserUnavailable) found.push(`${where}: no browser measurements: ${run.browserUnavailable}`);
     for (const path of ['build.wallMs.median', 'build.peakRss.median', 'index.raw', 'index.gzip', 'index.brotli']) check(found, where, run, path);
     for (const kind of Object.keys(run.relevance?.byKind ?? {})) {
       for (const metric of ['mrr', 'recall', 'ndcg']) check(found, where, run, `relevance.byKind.${kind}.${metric}`);
     }
     if (!run.relevance?.byKind?.all) found.push(`${where}: no relevance results`);
-    const envs = [engine.node && 'node', engine.browser && 'browser'].filter(Boolean);
+    const inBrowser = engine.browser && !run.browserUnavailable;
+    const envs = [engine.node && 'node', inBrowser && 'browser'].filter(Boolean);
     for (const env of envs) {
       for (const path of ['latency.p50.median', 'latency.p95.median']) check(found, where, run, `${env}.${path}`);
       if (run[env]?.errors?.count) found.push(`${where}: ${run[env].errors.count} search errors in ${env}, e.g. ${run[env].errors.samples[0]}`);
     }
-    if (engine.browser) {
+    if (inBrowser) {
       for (const path of ['firstResultMs', 'transfer.library.sent', 'transfer.index.sent']) check(found, where, run, `browser.${path}`);
       if (run.browser?.pageErrors?.length) found.push(`${where}: page errors: ${run.browser.pageErrors[0]}`);
     }
