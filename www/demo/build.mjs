@@ -74,7 +74,8 @@ function splitFrontMatter(text) {
   return m ? { meta: parseYaml(m[1]) ?? {}, body: text.slice(m[0].length) } : { meta: {}, body: text };
 }
 
-export function buildSite() {
+/** @param {{ release?: boolean }} [cli] which build of the CLI indexes (see buildIndex) */
+export function buildSite(cli = {}) {
   rmSync(site, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const records = [];
@@ -116,13 +117,18 @@ export function buildSite() {
   cpSync(join(www, 'dist'), join(site, 'helpdex'), { recursive: true });
   const jsonl = join(work, 'articles.jsonl');
   writeFileSync(jsonl, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  buildIndex([jsonl], join(site, 'search'));
+  buildIndex([jsonl], join(site, 'search'), cli);
   return records.length;
 }
 
-/** Runs the helpdex CLI (built by cargo if needed) over `inputs`. */
-export function buildIndex(inputs, out, args = []) {
-  execFileSync('cargo', ['run', '--release', '--quiet', '-p', 'helpdex', '--', 'build', ...inputs, '--out', out, '--quiet', '--strict', ...args], {
+/**
+ * Runs the helpdex CLI over `inputs`, built by cargo if needed: the release build, or with
+ * `release: false` the debug one (the tests' choice: `cargo test` has built it already, and
+ * their indexes are small).
+ */
+export function buildIndex(inputs, out, { release = true } = {}) {
+  const profile = release ? ['--release'] : [];
+  execFileSync('cargo', ['run', ...profile, '--quiet', '-p', 'helpdex', '--', 'build', ...inputs, '--out', out, '--quiet', '--strict'], {
     cwd: repo,
     stdio: 'inherit',
   });
