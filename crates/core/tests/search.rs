@@ -12,11 +12,24 @@
 //! 8. Chinese matches by character bigrams, mixed with English, with full-width forms folded.
 //! 9. Excerpts mark the matched words and name the best-matching heading's anchor.
 //! 10. Any query, however long or odd, returns without panicking.
+//! 11. Full pinyin finds Chinese: `zhishiku` → 知识库.
+//! 12. Pinyin with spaces or apostrophes is one run: `zhi shi ku`, `xi'an` → 西安.
+//! 13. Initials find Chinese (`zsk` → 知识库), but only characters in a row.
+//! 14. Pinyin mixes with typed characters: `zhishi库`, `知识ku`.
+//! 15. Pinyin matches while the last syllable is being typed: `zhishik`, `zhis`.
+//! 16. A homophone typo (`知识裤`) finds the article, ranked below one with the typed characters.
+//! 17. Polyphonic characters match every reading: 调 (diao/tiao), 行 (xing/hang), 重 (zhong/chong).
+//! 18. Traditional and Simplified characters find each other, typed or through pinyin.
+//! 19. Full-width forms fold: `ｚｈｉｓｈｉｋｕ`, `ＩＰＨＯＮＥ`.
+//! 20. Excerpts highlight the characters a pinyin or homophone query matched.
+//! 21. Ranking: exact characters > homophone > full pinyin > initials, all above unrelated.
+//! 22. Latin words stay Latin when the vocabulary has them; while typing, both readings count.
+//! 23. Japanese kana and Korean hangul are searchable by any part of a word.
 
 mod common;
 
 use common::{article, ids, index};
-use helpdex_core::SearchOptions;
+use helpdex_core::{Index, SearchOptions};
 
 #[test]
 fn p1_typo_budget_grows_with_word_length() {
@@ -197,4 +210,227 @@ fn p10_hostile_queries_return() {
         ix.search(&plan, &SearchOptions::default())
             .expect("search runs");
     }
+}
+
+/// A small Chinese help center for the pinyin properties.
+fn chinese() -> Index {
+    index(&[
+        article("kb", "知识库使用指南", "如何搜索知识库中的文章。", &[]),
+        article(
+            "reset",
+            "iPhone 怎么重置密码",
+            "打开设置，然后重置密码。",
+            &[],
+        ),
+        article("db", "数据库备份", "备份数据，定期检查。", &[]),
+        article("xian", "西安办公室", "西安的地址和电话。", &[]),
+        article("scattered", "知道", "知道这些常识。仓库在哪里？", &[]),
+    ])
+}
+
+#[test]
+fn p11_full_pinyin() {
+    let ix = chinese();
+    assert_eq!(ids(&ix, "zhishiku")[0], "kb");
+    assert_eq!(ids(&ix, "zhishiku ")[0], "kb");
+    assert_eq!(ids(&ix, "chongzhimima")[0], "reset");
+    assert_eq!(ids(&ix, "shujuku beifen")[0], "db");
+    assert_eq!(ids(&ix, "iphone chongzhi")[0], "reset"); // with an English word
+}
+
+#[test]
+fn p12_spaced_and_apostrophe_pinyin() {
+    let ix = chinese();
+    assert_eq!(ids(&ix, "zhi shi ku")[0], "kb");
+    assert_eq!(ids(&ix, "zhishi ku ")[0], "kb");
+    assert_eq!(ids(&ix, "xi'an")[0], "xian");
+    assert_eq!(ids(&ix, "xi'an bangong")[0], "xian");
+}
+
+#[test]
+fn p13_initials_in_a_row() {
+    let ix = chinese();
+    assert_eq!(ids(&ix, "zsk"), ["kb"]); // "scattered" has 知, 识 and 库 apart: not a match
+    assert_eq!(ids(&ix, "sjk ")[0], "db");
+    assert!(ids(&ix, "zzqqxx").is_empty());
+}
+
+#[test]
+fn p14_pinyin_mixed_with_characters() {
+    let ix = chinese();
+    assert_eq!(ids(&ix, "zhishi库")[0], "kb");
+    assert_eq!(ids(&ix, "知识ku")[0], "kb");
+    assert_eq!(ids(&ix, "知识 ku ")[0], "kb");
+    assert_eq!(ids(&ix, "chongzhi密码")[0], "reset");
+}
+
+#[test]
+fn p15_pinyin_prefix_while_typing() {
+    let ix = chinese();
+    assert_eq!(ids(&ix, "zhishik")[0], "kb");
+    assert_eq!(ids(&ix, "zhis")[0], "kb");
+    assert_eq!(ids(&ix, "chongzhim")[0], "reset");
+    assert!(ids(&ix, "zhishik ").is_empty()); // after a space, k is no syllable
+}
+
+#[test]
+fn p16_homophone_typos_rank_below_exact() {
+    let ix = index(&[
+        article("cool", "知识酷", "知识酷是一个网站。", &[]),
+        article("kb", "知识库", "搜索知识库。", &[]),
+        article("other", "数据备份", "备份。", &[]),
+    ]);
+    assert_eq!(ids(&ix, "知识库 "), ["kb", "cool"]);
+    assert_eq!(ids(&ix, "知识酷 "), ["cool", "kb"]);
+    let ix = chinese();
+    assert_eq!(ids(&ix, "知识裤 ")[0], "kb");
+    assert_eq!(ids(&ix, "数剧库 ")[0], "db");
+    assert!(ids(&ix, "数剧库 ").iter().all(|id| id != "xian"));
+}
+
+#[test]
+fn p17_polyphonic_characters_match_every_reading() {
+    let ix = index(&[
+        article("schedule", "调度策略", "", &[]),
+        article("adjust", "调整参数", "", &[]),
+        article("bank", "银行卡", "", &[]),
+        article("behaviour", "行为分析", "", &[]),
+        article("reset", "重置密码", "", &[]),
+        article("important", "重要通知", "", &[]),
+    ]);
+    assert_eq!(ids(&ix, "diaodu ")[0], "schedule");
+    assert_eq!(ids(&ix, "tiaozheng ")[0], "adjust");
+    assert_eq!(ids(&ix, "yinhang ")[0], "bank");
+    assert_eq!(ids(&ix, "xingwei ")[0], "behaviour");
+    assert_eq!(ids(&ix, "chongzhi ")[0], "reset");
+    assert_eq!(ids(&ix, "zhongyao ")[0], "important");
+}
+
+#[test]
+fn p18_traditional_and_simplified_find_each_other() {
+    let ix = index(&[
+        article("simplified", "搜寻文章", "在知识库中搜寻。", &[]),
+        article("traditional", "資料庫備份", "備份資料庫。", &[]),
+    ]);
+    assert_eq!(ids(&ix, "搜尋 "), ["simplified"]);
+    assert_eq!(ids(&ix, "搜寻 "), ["simplified"]);
+    assert_eq!(ids(&ix, "资料库 "), ["traditional"]);
+    assert_eq!(ids(&ix, "資料庫 "), ["traditional"]);
+    assert_eq!(ids(&ix, "ziliaoku "), ["traditional"]);
+    assert_eq!(ids(&ix, "知識庫 "), ["simplified"]);
+}
+
+#[test]
+fn p19_full_width_forms() {
+    let ix = chinese();
+    assert_eq!(ids(&ix, "ｚｈｉｓｈｉｋｕ")[0], "kb");
+    assert_eq!(ids(&ix, "ＩＰＨＯＮＥ　重置")[0], "reset");
+    assert_eq!(ids(&ix, "ＺＳＫ")[0], "kb");
+}
+
+#[test]
+fn p20_excerpts_highlight_what_pinyin_matched() {
+    let ix = chinese();
+    let marked = |q: &str| -> (Vec<String>, Vec<String>) {
+        let plan = ix.plan(q, true);
+        let hits = ix.search(&plan, &SearchOptions::default()).unwrap();
+        let shown = ix.present(&plan, &hits[0]).unwrap();
+        let part = |e: &helpdex_core::Excerpt| -> Vec<String> {
+            e.highlights
+                .iter()
+                .map(|r| e.text[r.clone()].to_string())
+                .collect()
+        };
+        (part(&shown.title), part(&shown.excerpt))
+    };
+    assert_eq!(
+        marked("zhishiku"),
+        (vec!["知识库".into()], vec!["知识库".into()])
+    );
+    assert_eq!(
+        marked("zsk"),
+        (vec!["知识库".into()], vec!["知识库".into()])
+    );
+    assert_eq!(
+        marked("知识裤 "),
+        (vec!["知识库".into()], vec!["知识库".into()])
+    );
+    assert_eq!(
+        marked("知识ku "),
+        (vec!["知识库".into()], vec!["知识库".into()])
+    );
+}
+
+#[test]
+fn p21_ranking_exact_homophone_pinyin_initials_unrelated() {
+    let ix = chinese();
+    let score_of_kb = |q: &str| -> f32 {
+        let plan = ix.plan(q, true);
+        let hits = ix.search(&plan, &SearchOptions::default()).unwrap();
+        let kb = hits
+            .iter()
+            .find(|h| ix.present(&plan, h).unwrap().fragment.id == "kb")
+            .unwrap_or_else(|| panic!("{q} finds kb"));
+        assert_eq!(hits[0].doc, kb.doc, "{q}: kb first");
+        kb.score
+    };
+    let exact = score_of_kb("知识库 ");
+    let homophone = score_of_kb("知识裤 ");
+    let pinyin = score_of_kb("zhishiku ");
+    let initials = score_of_kb("zsk ");
+    assert!(exact > homophone, "{exact} > {homophone}");
+    assert!(homophone > pinyin, "{homophone} > {pinyin}");
+    assert!(pinyin > initials, "{pinyin} > {initials}");
+    // In one list: the typed characters, then the homophone, never the unrelated article.
+    let ix = index(&[
+        article("unrelated", "数据库备份", "备份数据库。", &[]),
+        article("homophone", "知识酷", "知识酷网站。", &[]),
+        article("exact", "知识库", "知识库文章。", &[]),
+    ]);
+    assert_eq!(ids(&ix, "知识库 "), ["exact", "homophone"]);
+    let mut pinyin = ids(&ix, "zhishiku "); // both read zhishiku
+    pinyin.sort();
+    assert_eq!(pinyin, ["exact", "homophone"]);
+}
+
+#[test]
+fn p22_latin_words_keep_their_meaning() {
+    let ix = index(&[
+        article(
+            "en",
+            "Database backup",
+            "Back up the database and data files.",
+            &[],
+        ),
+        article("zh", "大他备份", "打他不好。", &[]),
+    ]);
+    assert_eq!(ids(&ix, "data "), ["en"]); // in the vocabulary: not read as da-ta
+    assert_eq!(ids(&ix, "datab")[0], "en"); // still being typed: database beats 大他
+    assert_eq!(ids(&ix, "beifen")[0], "zh");
+}
+
+#[test]
+fn p23_kana_and_hangul() {
+    let ix = index(&[
+        article(
+            "ja",
+            "パスワードをリセットする方法",
+            "設定画面でパスワードを変更します。",
+            &[],
+        ),
+        article(
+            "ko",
+            "비밀번호를 재설정하는 방법",
+            "설정에서 비밀번호를 변경하세요.",
+            &[],
+        ),
+        article("zh", "重置密码", "", &[]),
+    ]);
+    assert_eq!(ids(&ix, "パスワード "), ["ja"]);
+    assert_eq!(ids(&ix, "リセット "), ["ja"]);
+    assert_eq!(ids(&ix, "ぱすわーど ").len(), 0); // hiragana is another spelling, not folded
+    assert_eq!(ids(&ix, "비밀번호 "), ["ko"]);
+    assert_eq!(ids(&ix, "재설정 "), ["ko"]);
+    assert_eq!(ids(&ix, "비밀번호 재설정 "), ["ko"]);
+    assert_eq!(ids(&ix, "설정 ")[0], "ko");
 }

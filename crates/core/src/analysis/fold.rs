@@ -29,6 +29,10 @@ pub struct FoldTable {
     /// `text[ends[i-1]..ends[i]]` is the fold of `chars[i]`.
     ends: Vec<u32>,
     text: String,
+    /// Which Basic Multilingual Plane characters are listed, one bit each (built on load, see
+    /// [`FoldTable::prepare`]): most characters of a text are not, and skip the search.
+    #[serde(skip)]
+    listed: Vec<u64>,
 }
 
 impl FoldTable {
@@ -40,6 +44,15 @@ impl FoldTable {
     /// Whether the table lists no character.
     pub fn is_empty(&self) -> bool {
         self.chars.is_empty()
+    }
+
+    /// Builds the lookup bitmap of listed characters (call once after loading).
+    pub(crate) fn prepare(&mut self) {
+        let mut listed = vec![0u64; 0x10000 / 64];
+        for &c in self.chars.iter().take_while(|&&c| c < 0x10000) {
+            listed[c as usize / 64] |= 1 << (c % 64);
+        }
+        self.listed = listed;
     }
 
     /// Checks the invariants a reader relies on, so a damaged table cannot panic later.
@@ -72,21 +85,47 @@ impl FoldTable {
             folded.clear();
             fold_full(c, &mut folded);
             let trivial = folded.len() == c.len_utf8() && folded.starts_with(c);
-            if trivial || !folded.chars().all(|f| alphabet.binary_search(&f).is_ok()) {
+            let inline = full_width_ascii(c).is_some();
+            if trivial || inline || !folded.chars().all(|f| alphabet.binary_search(&f).is_ok()) {
                 continue;
             }
             table.chars.push(c as u32);
             table.text.push_str(&folded);
             table.ends.push(table.text.len() as u32);
         }
+        table.prepare();
         table
     }
+}
+
+/// Full-width ASCII (`Ａ`…`ｚ`, `０`…`９`, `！`…`～`) folds to ASCII, lower case: inline on both
+/// sides, since pinyin needs the letters even in an index whose articles never use them.
+fn full_width_ascii(c: char) -> Option<char> {
+    let u = c as u32;
+    (0xFF01..=0xFF5E).contains(&u).then(|| {
+        let a = (u - 0xFEE0) as u8;
+        a.to_ascii_lowercase() as char
+    })
 }
 
 impl Fold for FoldTable {
     fn fold_into(&self, c: char, out: &mut String) {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
+            return;
+        }
+        if let Some(a) = full_width_ascii(c) {
+            out.push(a);
+            return;
+        }
+        let u = c as usize;
+        if u < 0x10000
+            && self
+                .listed
+                .get(u / 64)
+                .is_some_and(|w| w & (1 << (u % 64)) == 0)
+        {
+            out.push(c);
             return;
         }
         match self.chars.binary_search(&(c as u32)) {
@@ -328,11 +367,11 @@ mod tests {
         };
         let table = FoldTable::for_alphabet(&alphabet);
         assert!(table.validate());
-        for c in "ＣａｆéÉSTRAẞE知識庫ПРИВЕТ".chars() {
+        for c in "ＣａｆéÉSTRAẞE知識庫ПРИВЕТＺｚ０！".chars() {
             let mut via_table = String::new();
             table.fold_into(c, &mut via_table);
             let expect = full(&c.to_string());
-            if expect.chars().all(|f| alphabet.contains(&f)) {
+            if expect.chars().all(|f| alphabet.contains(&f)) || full_width_ascii(c).is_some() {
                 assert_eq!(via_table, expect, "{c}");
             }
         }

@@ -44,7 +44,9 @@ impl PinyinTable {
     }
 
     /// The table for the Han characters of `alphabet` (sorted, folded characters), each with
-    /// its own readings and those of the characters that `fold` maps onto it.
+    /// its own readings and those of the characters that `fold` maps onto it. When there are
+    /// any, the 3,755 common characters (GB2312 level 1) are listed too: an IME typo's
+    /// character (裤 in 知识裤) need not occur in the articles for its reading to be known.
     #[cfg(feature = "build")]
     pub fn for_alphabet(alphabet: &[char], fold: &super::FoldTable) -> PinyinTable {
         use std::collections::BTreeMap;
@@ -54,7 +56,9 @@ impl PinyinTable {
                 by_syllable.entry(syllable).or_default().push(c as u32);
             }
         };
+        let mut han = false;
         for &c in alphabet {
+            han |= !readings_of(c).is_empty();
             add(c, c);
         }
         for (from, to) in fold.entries() {
@@ -62,6 +66,17 @@ impl PinyinTable {
             if let (Some(c), None) = (chars.next(), chars.next()) {
                 if alphabet.binary_search(&c).is_ok() {
                     add(c, from);
+                }
+            }
+        }
+        if han {
+            let mut folded = String::new();
+            for c in common_characters() {
+                folded.clear();
+                super::fold::fold_full(c, &mut folded);
+                let mut chars = folded.chars();
+                if let (Some(f), None) = (chars.next(), chars.next()) {
+                    add(f, c);
                 }
             }
         }
@@ -82,6 +97,23 @@ impl PinyinTable {
         }
         table
     }
+}
+
+/// The 3,755 characters of GB2312 level 1, the common characters of Simplified Chinese.
+#[cfg(feature = "build")]
+pub fn common_characters() -> impl Iterator<Item = char> {
+    (0xB0u8..=0xD7).flat_map(|row| {
+        let last = if row == 0xD7 { 0xF9 } else { 0xFE };
+        (0xA1u8..=last).filter_map(move |cell| {
+            let bytes = [row, cell];
+            let (text, _, bad) = encoding_rs::GBK.decode(&bytes);
+            let mut chars = text.chars();
+            match (bad, chars.next(), chars.next()) {
+                (false, Some(c), None) => Some(c),
+                _ => None,
+            }
+        })
+    })
 }
 
 /// The toneless readings of `c` (none for a character without pinyin), `ü` spelled `v`.
@@ -441,11 +473,13 @@ mod tests {
         Readings::decode(&PinyinTable::for_alphabet(&alphabet, &fold)).expect("decodes")
     }
 
-    fn chars(r: &Readings, syllable: &str) -> String {
+    /// The characters of `syllable` among `among`.
+    fn chars(r: &Readings, syllable: &str, among: &str) -> String {
         let mut out = Vec::new();
         let s = r.find(syllable).expect("a syllable");
         r.chars_of(s..s + 1, &mut out);
-        out.iter().filter_map(|&c| char::from_u32(c)).collect()
+        let found: String = out.iter().filter_map(|&c| char::from_u32(c)).collect();
+        among.chars().filter(|&c| found.contains(c)).collect()
     }
 
     fn spelled(r: &Readings, units: &[Unit]) -> Vec<String> {
@@ -453,34 +487,47 @@ mod tests {
             .iter()
             .map(|u| match u {
                 Unit::Full(s) => r.syllable(*s).to_string(),
-                Unit::Partial { range, .. } => format!("{}…", r.syllable(range.start)),
-                Unit::Initial(range) => format!("{}*", r.syllable(range.start)),
+                Unit::Partial { range, .. } => {
+                    let (a, b) = (r.syllable(range.start), r.syllable(range.end - 1));
+                    let n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+                    format!("{}…", &a[..n])
+                }
+                Unit::Initial(range) => format!("{}*", &r.syllable(range.start)[..1]),
             })
             .collect()
     }
 
     #[test]
     fn readings_are_toneless_with_every_heteronym() {
-        let r = readings("知识库调行重女绿");
-        assert_eq!(chars(&r, "zhi"), "知识"); // 识 also reads zhi
-        assert_eq!(chars(&r, "shi"), "识");
-        assert_eq!(chars(&r, "diao"), "调");
-        assert_eq!(chars(&r, "tiao"), "调");
-        assert_eq!(chars(&r, "hang"), "行");
-        assert_eq!(chars(&r, "xing"), "行");
-        assert_eq!(chars(&r, "chong"), "重");
-        assert_eq!(chars(&r, "zhong"), "重");
-        assert_eq!(chars(&r, "nv"), "女");
-        assert_eq!(chars(&r, "lv"), "绿");
+        let all = "知识库调行重女绿";
+        let r = readings(all);
+        assert_eq!(chars(&r, "zhi", all), "知识"); // 识 also reads zhi
+        assert_eq!(chars(&r, "shi", all), "识");
+        assert_eq!(chars(&r, "diao", all), "调");
+        assert_eq!(chars(&r, "tiao", all), "调");
+        assert_eq!(chars(&r, "hang", all), "行");
+        assert_eq!(chars(&r, "xing", all), "行");
+        assert_eq!(chars(&r, "chong", all), "重");
+        assert_eq!(chars(&r, "zhong", all), "重");
+        assert_eq!(chars(&r, "nv", all), "女");
+        assert_eq!(chars(&r, "lv", all), "绿");
         assert!(r.find("hm").is_none() && r.find("ng").is_none());
+    }
+
+    #[test]
+    fn common_characters_come_along_with_any_chinese() {
+        assert_eq!(common_characters().count(), 3755);
+        let r = readings("知识库");
+        assert_eq!(chars(&r, "ku", "裤酷"), "裤酷"); // not in the articles, still known
+        assert!(readings("abc ひらがな").is_empty());
     }
 
     #[test]
     fn traditional_readings_join_their_simplified_character() {
         // 乾 (qian) folds to 干 (gan): typed qian may mean the 干 of the index.
         let r = readings("干");
-        assert_eq!(chars(&r, "gan"), "干");
-        assert_eq!(chars(&r, "qian"), "干");
+        assert_eq!(chars(&r, "gan", "干"), "干");
+        assert_eq!(chars(&r, "qian", "干"), "干");
     }
 
     #[test]
@@ -489,7 +536,8 @@ mod tests {
         let mut out = Vec::new();
         r.homophones('库', &mut out);
         let s: String = out.iter().filter_map(|&c| char::from_u32(c)).collect();
-        assert_eq!(s, "库裤酷");
+        assert!(s.contains("库") && s.contains("裤") && s.contains("酷") && s.contains("苦"));
+        assert!(!s.contains('看') && !s.contains('知'));
         r.homophones('x', &mut out);
         assert_eq!(out, ['x' as u32]);
     }
@@ -508,7 +556,8 @@ mod tests {
         assert_eq!(seg("xian", false)[1], ["xi", "an"]);
         assert_eq!(seg("fangan", false)[0], ["fang", "an"]);
         assert_eq!(seg("fangan", false)[1], ["fan", "gan"]);
-        assert_eq!(seg("zhishik", true)[0], ["zhi", "shi", "ku…"]);
+        assert_eq!(seg("zhishik", true)[0], ["zhi", "shi", "k…"]);
+        assert_eq!(seg("zhishiku", true)[0], ["zhi", "shi", "ku…"]);
         assert!(seg("zhishik", false).is_empty());
         assert!(seg("tidb", false).is_empty());
         assert!(seg("zsk", false).is_empty());
@@ -518,8 +567,8 @@ mod tests {
     fn initials_are_first_letters() {
         let r = readings("知识库");
         let units = r.initials("zsk").expect("initials");
-        assert_eq!(spelled(&r, &units), ["zhi*", "shi*", "ku*"]);
-        assert!(r.initials("zxk").is_none()); // nothing here starts with x
+        assert_eq!(spelled(&r, &units), ["z*", "s*", "k*"]);
+        assert!(r.initials("zik").is_none()); // no syllable starts with i
         assert!(r.initials("z1").is_none());
     }
 
@@ -528,6 +577,7 @@ mod tests {
         let mut alphabet: Vec<char> = "知识库".chars().collect();
         alphabet.sort_unstable();
         let table = PinyinTable::for_alphabet(&alphabet, &FoldTable::default());
+        assert!(table.readings() > 3755);
         let bytes = postcard::to_allocvec(&table).unwrap();
         let back: PinyinTable = postcard::from_bytes(&bytes).unwrap();
         assert_eq!(back, table);

@@ -9,9 +9,11 @@
 pub enum CharClass {
     /// Ends the current word: spaces, punctuation, symbols, emoji, control characters.
     Separator,
-    /// Part of a space-delimited word: Latin, Greek, Cyrillic, digits, Hangul, ...
+    /// Part of a space-delimited word: Latin, Greek, Cyrillic, digits, Hangul jamo, ...
     Word,
-    /// Han ideographs and kana: written without spaces, indexed as overlapping bigrams.
+    /// Han ideographs, kana and Hangul syllables: indexed as overlapping bigrams (Chinese and
+    /// Japanese have no spaces; a Korean word carries its particles, `비밀번호를`, so bigrams
+    /// let `비밀번호` find it).
     Cjk,
 }
 
@@ -31,6 +33,8 @@ pub fn classify(c: char) -> CharClass {
         0x3005..=0x3007 => CharClass::Cjk,
         // Kana: hiragana, katakana (with the prolonged sound mark), phonetic extensions.
         0x3040..=0x309F | 0x30A0..=0x30FF | 0x31F0..=0x31FF | 0x1B000..=0x1B16F => CharClass::Cjk,
+        // Hangul syllables.
+        0xAC00..=0xD7A3 => CharClass::Cjk,
         // C1 controls, Latin-1 punctuation and symbols, × and ÷.
         0x80..=0xBF | 0xD7 | 0xF7 => CharClass::Separator,
         // Spacing modifier letters and combining marks that fold leaves (non-Latin scripts
@@ -64,7 +68,8 @@ mod tests {
         assert_eq!(classify('-'), CharClass::Separator);
         assert_eq!(classify('é'), CharClass::Word);
         assert_eq!(classify('д'), CharClass::Word);
-        assert_eq!(classify('한'), CharClass::Word);
+        assert_eq!(classify('한'), CharClass::Cjk);
+        assert_eq!(classify('ㄱ'), CharClass::Word); // a lone jamo
         assert_eq!(classify('库'), CharClass::Cjk);
         assert_eq!(classify('の'), CharClass::Cjk);
         assert_eq!(classify('カ'), CharClass::Cjk);

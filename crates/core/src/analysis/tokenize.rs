@@ -1,7 +1,7 @@
 //! Splitting folded text into terms.
 //!
-//! Space-delimited scripts give one term per word. Han and kana runs give overlapping bigrams
-//! (`知识库` → `知识`, `识库`), or a unigram for a lone character; bigrams need no dictionary,
+//! Space-delimited scripts give one term per word. Han, kana and Hangul runs give overlapping
+//! bigrams (`知识库` → `知识`, `识库`), or a unigram for a lone character; bigrams need no dictionary,
 //! so the browser splits a query exactly as the builder split the articles, and mixed text like
 //! `iPhone怎么重置` segments at the script change (`iphone`, `怎么`, `么重`, `重置`).
 //!

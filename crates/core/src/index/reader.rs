@@ -46,7 +46,7 @@ impl Index {
     /// Opens an index from the bytes of its core file (uncompressed).
     pub fn open(core_file: &[u8]) -> Result<Index, FormatError> {
         let file = format::unwrap(FileKind::Core, core_file)?;
-        let core: CoreData =
+        let mut core: CoreData =
             postcard::from_bytes(file.payload).map_err(|_| malformed("core tables"))?;
         if core.norms.len() != core.docs as usize * FIELD_COUNT {
             return Err(malformed("field lengths"));
@@ -60,6 +60,7 @@ impl Index {
         if !core.fold.validate() {
             return Err(malformed("folding table"));
         }
+        core.fold.prepare();
         let readings = Readings::decode(&core.pinyin).ok_or(malformed("pinyin table"))?;
         // The container's checksum already covers these bytes, so fst's own (whose crc32c
         // table would add 16 KiB to the browser module) is not checked again.

@@ -100,9 +100,11 @@ pub(crate) fn evaluate(
     let mut all_exact = true;
     for (spec, m) in words.iter().zip(matches.iter()) {
         let Some(m) = m else { continue };
+        // A word that stands for several (a Latin word against its pinyin pairs) counts as
+        // that many, adjacent, in the title if it is.
         d.words += spec.units as u32;
         d.terms += m.weight;
-        in_title += m.in_title as u32;
+        in_title += m.in_title as u32 * spec.units as u32;
         match m.kind {
             // Pinyin of the whole title is the title, typed another way.
             MatchKind::Exact | MatchKind::Pinyin => {}
@@ -114,12 +116,18 @@ pub(crate) fn evaluate(
             }
         }
     }
-    let query_words = words.len() as u32 - dropped.count_ones();
+    let query_words: u32 = (words.iter().enumerate())
+        .filter(|(i, _)| dropped & (1 << i) == 0)
+        .map(|(_, w)| w.units as u32)
+        .sum();
     let mut pairs = 0;
     let mut bonus = 0.0;
     let mut previous: Option<(usize, &WordMatch)> = None;
     for (i, m) in matches.iter().enumerate() {
         let Some(m) = m else { continue };
+        let inner = words[i].units.saturating_sub(1);
+        pairs += inner as u32;
+        bonus += inner as f32;
         if let Some((p, pm)) = previous {
             let gap = words[i]
                 .query_position

@@ -315,9 +315,14 @@ pub(crate) fn candidates(
         out.extend(found);
     }
     if typos && word.cjk {
-        let typed_df = out.first().filter(|c| c.kind == MatchKind::Exact);
-        let found = homophones(index, word, typed_df.map_or(0, |c| c.value.df));
-        out.extend(found);
+        let typed_df = out
+            .first()
+            .filter(|c| c.kind == MatchKind::Exact)
+            .map_or(0, |c| c.value.df);
+        // A bigram in one article of twenty is surely meant; none sounds like it more often.
+        if typed_df.saturating_mul(20) <= index.docs() {
+            out.extend(homophones(index, word, typed_df));
+        }
     }
     out
 }

@@ -31,7 +31,11 @@ pub const MAX_HOMOPHONE_TERMS: usize = 8;
 
 /// Bigrams kept for one pair of pinyin syllables (or initials), whole syllables and the most
 /// frequent first.
-pub const MAX_PINYIN_TERMS: usize = 16;
+pub const MAX_PINYIN_TERMS: usize = 12;
+
+/// Bigrams looked at for one pair of syllables before those that agree with the neighbouring
+/// pairs are kept (see [`MAX_PINYIN_TERMS`]).
+pub const MAX_PINYIN_SCAN: usize = 64;
 
 /// Ways of splitting one Latin word into syllables that are tried against the vocabulary.
 pub const MAX_SEGMENTATIONS: usize = 3;

@@ -15,7 +15,7 @@
 //! (see [`crate::ranking`]).
 
 use super::candidates::{any_match, char_matches, Candidate, MatchKind};
-use super::limits::{MAX_PINYIN_TERMS, MAX_PLAN_WORDS, MAX_SEGMENTATIONS};
+use super::limits::{MAX_PINYIN_SCAN, MAX_PINYIN_TERMS, MAX_PLAN_WORDS, MAX_SEGMENTATIONS};
 use super::{PlannedWord, QueryWord};
 use crate::analysis::pinyin::Unit;
 use crate::analysis::Readings;
@@ -193,6 +193,9 @@ fn part_of(index: &Index, w: &PlannedWord, mut options: Vec<Vec<Unit>>) -> Part 
     if w.candidates.iter().any(|c| c.kind == MatchKind::Exact) {
         return Part::Other;
     }
+    // The fewest syllables win; the vocabulary decides between equally few (fang'an, fan'gan).
+    let fewest = options.first().map_or(0, Vec::len);
+    options.retain(|o| o.len() == fewest);
     match options.len() {
         0 => Part::Other,
         1 => Part::Pinyin(options.pop().expect("one")),
@@ -237,6 +240,42 @@ fn pair_candidates(index: &Index, a: &Slot, b: &Slot, keep: usize) -> Vec<Candid
             MatchKind::Initials
         })
     })
+}
+
+/// Narrows each pair's bigrams to those that share their character with a bigram of the
+/// neighbouring pair (`知识` then `识库`: the 识 agrees), when any do, then keeps the
+/// [`MAX_PINYIN_TERMS`] most frequent. Bigrams that no reading of the whole run goes through
+/// (`之间` for zhi'jian in peizhijianjie) make room for those that do (`置简`).
+fn agree(sequence: &mut [PlannedWord]) {
+    let edge = |c: &Candidate, last: bool| {
+        let mut chars = c.term.chars();
+        if last {
+            chars.next_back()
+        } else {
+            chars.next()
+        }
+    };
+    for forward in [true, false] {
+        for i in 1..sequence.len() {
+            let (from, to) = if forward { (i - 1, i) } else { (i, i - 1) };
+            if !(sequence[from].pinyin && sequence[to].pinyin) {
+                continue;
+            }
+            let ends: Vec<Option<char>> = sequence[from]
+                .candidates
+                .iter()
+                .map(|c| edge(c, forward))
+                .collect();
+            let target = &mut sequence[to].candidates;
+            let agrees = |c: &Candidate| ends.contains(&edge(c, !forward));
+            if target.iter().any(agrees) {
+                target.retain(agrees);
+            }
+        }
+    }
+    for w in sequence.iter_mut().filter(|w| w.pinyin) {
+        w.candidates.truncate(MAX_PINYIN_TERMS);
+    }
 }
 
 /// The words of the run `run` read as Chinese, in order, and the typed words kept as their
@@ -323,7 +362,7 @@ fn read_run(
                 continue;
             }
         }
-        let candidates = pair_candidates(index, a, b, MAX_PINYIN_TERMS);
+        let candidates = pair_candidates(index, a, b, MAX_PINYIN_SCAN);
         found |= !candidates.is_empty();
         let owner = if replaced(b.owner) { b.owner } else { a.owner };
         assigned[owner] = assigned[owner].saturating_add(1);
@@ -348,6 +387,7 @@ fn read_run(
     if !found {
         return None;
     }
+    agree(&mut out);
     // Keep the typed reading too when a replaced Latin word matches something as typed.
     let keep_typed = run
         .clone()
@@ -358,6 +398,10 @@ fn read_run(
         for w in &mut out {
             if w.pinyin {
                 w.alt = *groups;
+                // Letters that also start a word of the vocabulary are less surely pinyin.
+                for c in &mut w.candidates {
+                    c.kind = MatchKind::Initials;
+                }
             }
         }
         for w in run.filter(|&w| replaced(w)) {
