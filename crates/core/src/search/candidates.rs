@@ -281,7 +281,7 @@ pub(crate) fn candidates(
         out.extend(best_matches(
             vocab.search(automaton).into_stream(),
             keep,
-            |term, _| (term.len() != word.term.len()).then_some(MatchKind::Prefix),
+            &mut |term, _| (term.len() != word.term.len()).then_some(MatchKind::Prefix),
         ));
     }
     let budget = if typos && !word.cjk {
@@ -297,7 +297,7 @@ pub(crate) fn candidates(
             first_byte: word.term.as_bytes()[0],
         };
         let search = vocab.search(automaton).into_stream();
-        let mut found = best_matches(search, MAX_TYPO_TERMS + 1, |term, _| {
+        let mut found = best_matches(search, MAX_TYPO_TERMS + 1, &mut |term, _| {
             let distance = match dfa.eval(term) {
                 Distance::Exact(d) => d,
                 Distance::AtLeast(_) => return None,
@@ -350,7 +350,7 @@ fn homophones(index: &Index, word: &QueryWord, typed_df: u32) -> Vec<Candidate> 
         index,
         (&first, Some(&second), false),
         MAX_HOMOPHONE_TERMS,
-        |term, value| {
+        &mut |term, value| {
             let mut t = std::str::from_utf8(term).ok()?.chars();
             let changed = (t.next()? != a) as u8 + (t.next()? != b) as u8;
             (changed > 0 && value.df >= typed_df).then_some(MatchKind::Homophone(changed))
@@ -382,7 +382,7 @@ pub(crate) fn char_matches(
     index: &Index,
     (first, second, open_end): (&[u32], Option<&[u32]>, bool),
     keep: usize,
-    kind: impl FnMut(&[u8], TermValue) -> Option<MatchKind>,
+    kind: &mut dyn FnMut(&[u8], TermValue) -> Option<MatchKind>,
 ) -> Vec<Candidate> {
     let automaton = Finder::Chars {
         first,
@@ -403,7 +403,8 @@ fn first_letter_typos(index: &Index, word: &QueryWord) -> Vec<Candidate> {
     };
     let rest = &term[first.len_utf8()..];
     let swapped = format!("{second}{first}{}", &rest[second.len_utf8()..]);
-    let typo = |t: &[u8], _| (t.first() != term.as_bytes().first()).then_some(MatchKind::Typo(2));
+    let mut typo =
+        |t: &[u8], _| (t.first() != term.as_bytes().first()).then_some(MatchKind::Typo(2));
     let mut found = Vec::new();
     let patterns = [
         (true, rest),
@@ -418,7 +419,7 @@ fn first_letter_typos(index: &Index, word: &QueryWord) -> Vec<Candidate> {
             open_end: word.prefix,
         };
         let stream = vocab.search(automaton).into_stream();
-        found.extend(best_matches(stream, MAX_TYPO_TERMS, typo));
+        found.extend(best_matches(stream, MAX_TYPO_TERMS, &mut typo));
     }
     found
 }
@@ -429,7 +430,7 @@ fn first_letter_typos(index: &Index, word: &QueryWord) -> Vec<Candidate> {
 fn best_matches(
     mut stream: impl for<'a> Streamer<'a, Item = (&'a [u8], u64)>,
     keep: usize,
-    mut kind: impl FnMut(&[u8], TermValue) -> Option<MatchKind>,
+    kind: &mut dyn FnMut(&[u8], TermValue) -> Option<MatchKind>,
 ) -> Vec<Candidate> {
     let mut bytes: Vec<u8> = Vec::new();
     let mut found: Vec<(MatchKind, TermValue, std::ops::Range<usize>)> = Vec::new();

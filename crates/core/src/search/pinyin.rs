@@ -229,17 +229,22 @@ fn best_segmentation(index: &Index, options: Vec<Vec<Unit>>) -> Vec<Unit> {
 
 /// The bigrams for two adjacent slots, whole syllables and the most frequent first.
 fn pair_candidates(index: &Index, a: &Slot, b: &Slot, keep: usize) -> Vec<Candidate> {
-    char_matches(index, (&a.all, Some(&b.all), false), keep, |term, _| {
-        let mut chars = std::str::from_utf8(term).ok()?.chars();
-        let (x, y) = (chars.next()?, chars.next()?);
-        Some(if a.typed && b.typed {
-            MatchKind::Exact
-        } else if a.matches_fully(x) && b.matches_fully(y) {
-            MatchKind::Pinyin
-        } else {
-            MatchKind::Initials
-        })
-    })
+    char_matches(
+        index,
+        (&a.all, Some(&b.all), false),
+        keep,
+        &mut |term, _| {
+            let mut chars = std::str::from_utf8(term).ok()?.chars();
+            let (x, y) = (chars.next()?, chars.next()?);
+            Some(if a.typed && b.typed {
+                MatchKind::Exact
+            } else if a.matches_fully(x) && b.matches_fully(y) {
+                MatchKind::Pinyin
+            } else {
+                MatchKind::Initials
+            })
+        },
+    )
 }
 
 /// Narrows each pair's bigrams to those that share their character with a bigram of the
@@ -328,7 +333,7 @@ fn read_run(
         // One syllable alone: the words that start with one of its characters, like a lone
         // typed character; merged into the Latin word's own candidates.
         let mut w = words[slot.owner].clone();
-        let kind = |term: &[u8], _| {
+        let mut kind = |term: &[u8], _| {
             let c = std::str::from_utf8(term).ok()?.chars().next()?;
             Some(if slot.matches_fully(c) {
                 MatchKind::Pinyin
@@ -336,7 +341,7 @@ fn read_run(
                 MatchKind::Initials
             })
         };
-        let more = char_matches(index, (&slot.all, None, true), MAX_PINYIN_TERMS, kind);
+        let more = char_matches(index, (&slot.all, None, true), MAX_PINYIN_TERMS, &mut kind);
         if more.is_empty() {
             return None;
         }
