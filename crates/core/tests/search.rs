@@ -253,6 +253,17 @@ fn p13_initials_in_a_row() {
     assert_eq!(ids(&ix, "zsk"), ["kb"]); // "scattered" has 知, 识 and 库 apart: not a match
     assert_eq!(ids(&ix, "sjk ")[0], "db");
     assert!(ids(&ix, "zzqqxx").is_empty());
+    // The bigrams in a row need not be the article's most frequent for their initials.
+    let ix = index(&[
+        article(
+            "pw",
+            "安全",
+            "请先阅读密码管理的说明。每个用户每个月每个人都要修改。",
+            &[],
+        ),
+        article("other", "管理", "用户。", &[]),
+    ]);
+    assert_eq!(ids(&ix, "mmgl "), ["pw"]);
 }
 
 #[test]

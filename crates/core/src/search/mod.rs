@@ -17,7 +17,7 @@ pub use query::QueryWord;
 
 use std::collections::BTreeSet;
 
-use crate::index::postings::{Field, Posting};
+use crate::index::postings::{Field, Positions, Posting};
 use crate::index::{FormatError, Index};
 use crate::ranking::{self, bm25, ScoreDetails, WordMatch, WordSpec};
 use limits::RERANK_CANDIDATES;
@@ -185,7 +185,7 @@ impl Index {
         let mut weight = vec![0f32; docs];
         let mut seen = vec![false; docs];
         let mut touched = Vec::new();
-        for (hits, w) in word_hits.iter().zip(&plan.words) {
+        for ((hits, _), w) in word_hits.iter().zip(&plan.words) {
             for h in hits {
                 let d = h.posting.doc as usize;
                 if !seen[d] {
@@ -225,14 +225,14 @@ impl Index {
             .filter_map(|doc| {
                 let mut matches: Vec<Option<WordMatch>> = word_hits
                     .iter()
-                    .map(|hits| {
+                    .map(|(hits, others)| {
                         let i = hits.binary_search_by_key(&doc, |h| h.posting.doc).ok()?;
                         let h = &hits[i];
                         Some(WordMatch {
                             weight: h.weight,
                             kind: h.kind,
                             in_title: h.posting.tf[Field::Title as usize] > 0,
-                            positions: h.posting.positions(),
+                            positions: positions_in(doc, h, others),
                         })
                     })
                     .collect();
@@ -266,15 +266,20 @@ impl Index {
         Ok(hits)
     }
 
-    /// Every article one query word matches, sorted by doc, with the best candidate's weight.
-    /// `best_of_doc` is scratch space, one slot per doc, all `u32::MAX` (and left so).
+    /// Every article one query word matches, sorted by doc, with the best candidate's weight;
+    /// and for a word of a phrase, the other candidates' matches too (sorted by doc), whose
+    /// positions count for the phrase. `best_of_doc` is scratch space, one slot per doc, all
+    /// `u32::MAX` (and left so).
+    #[allow(clippy::type_complexity)]
     fn word_hits(
         &self,
         planned: &PlannedWord,
         best_of_doc: &mut [u32],
-    ) -> Result<Vec<WordHit<'_>>, SearchError> {
+    ) -> Result<(Vec<WordHit<'_>>, Vec<WordHit<'_>>), SearchError> {
         let typed = planned.word.term.chars().count();
         let mut hits: Vec<WordHit> = Vec::new();
+        let mut others: Vec<WordHit> = Vec::new();
+        let phrase = planned.word.phrase.is_some();
         for candidate in &planned.candidates {
             let mut list = match self.list(candidate.value) {
                 Some(list) => list?,
@@ -300,8 +305,13 @@ impl Index {
                 let slot = &mut best_of_doc[hit.posting.doc as usize];
                 match hits.get_mut(*slot as usize) {
                     Some(h) if *slot != u32::MAX => {
-                        if hit.weight > h.weight {
-                            *h = hit;
+                        let other = if hit.weight > h.weight {
+                            std::mem::replace(h, hit)
+                        } else {
+                            hit
+                        };
+                        if phrase {
+                            others.push(other);
                         }
                     }
                     _ => {
@@ -315,8 +325,32 @@ impl Index {
             best_of_doc[h.posting.doc as usize] = u32::MAX;
         }
         if planned.candidates.len() > 1 {
-            hits.sort_unstable_by_key(|h| h.posting.doc);
+            by_doc(&mut hits);
+            by_doc(&mut others);
         }
-        Ok(hits)
+        Ok((hits, others))
     }
+}
+
+fn by_doc(hits: &mut [WordHit]) {
+    hits.sort_unstable_by_key(|h| h.posting.doc);
+}
+
+/// The positions of a word in `doc`: its best candidate's, and for a phrase word those of its
+/// other candidates too (initials `zsk`: the 识库 that follows 知识 need not be the best-weighted
+/// `s'k` bigram of the article).
+fn positions_in(doc: u32, best: &WordHit, others: &[WordHit]) -> Positions {
+    let start = others.partition_point(|h| h.posting.doc < doc);
+    let mut more = others[start..].iter().take_while(|h| h.posting.doc == doc);
+    let positions = best.posting.positions();
+    let Some(first) = more.next() else {
+        return positions;
+    };
+    let mut all: Vec<u32> = positions.to_vec();
+    for h in std::iter::once(first).chain(more) {
+        all.extend_from_slice(&h.posting.positions());
+    }
+    all.sort_unstable();
+    all.dedup();
+    Positions::from_slice(&all)
 }
