@@ -418,6 +418,17 @@ fn p22_latin_words_keep_their_meaning() {
     assert_eq!(ids(&ix, "data "), ["en"]); // in the vocabulary: not read as da-ta
     assert_eq!(ids(&ix, "datab")[0], "en"); // still being typed: database beats 大他
     assert_eq!(ids(&ix, "beifen")[0], "zh");
+    // A misspelt English word is not initials.
+    let ix = index(&[
+        article(
+            "links",
+            "Hyperlinks are not working",
+            "Outlook hyperlinks fail.",
+            &[],
+        ),
+        article("zh", "会议记录", "会有一部分人如果你可以。", &[]),
+    ]);
+    assert_eq!(ids(&ix, "outlok hyperlnks")[0], "links");
 }
 
 #[test]

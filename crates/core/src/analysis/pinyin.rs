@@ -431,16 +431,19 @@ impl Readings {
         found
     }
 
-    /// Reads a lower-case Latin word as initials, one letter per character (`zsk` → z s k;
-    /// `z` stands for `z` and `zh`). `None` if a letter starts no syllable.
+    /// Reads a lower-case Latin word as initials, one consonant per character (`zsk` → z s k;
+    /// `z` stands for `z` and `zh`). `None` if a letter is a vowel (English words have them:
+    /// `hyperlnks` is a typo, not initials) or starts no syllable.
     pub fn initials(&self, word: &str) -> Option<Vec<Unit>> {
         if self.is_empty() || word.is_empty() || word.len() > 63 {
             return None;
         }
         word.bytes()
             .map(|b| {
+                let vowel = matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'v');
                 let range = self.starting_with(std::str::from_utf8(&[b]).ok()?);
-                (b.is_ascii_lowercase() && !range.is_empty()).then_some(Unit::Initial(range))
+                let ok = b.is_ascii_lowercase() && !vowel && !range.is_empty();
+                ok.then_some(Unit::Initial(range))
             })
             .collect()
     }
@@ -568,7 +571,8 @@ mod tests {
         let r = readings("知识库");
         let units = r.initials("zsk").expect("initials");
         assert_eq!(spelled(&r, &units), ["z*", "s*", "k*"]);
-        assert!(r.initials("zik").is_none()); // no syllable starts with i
+        assert!(r.initials("zik").is_none()); // a vowel
+        assert!(r.initials("hyperlnks").is_none());
         assert!(r.initials("z1").is_none());
     }
 

@@ -133,12 +133,12 @@ impl Index {
             .into_iter()
             .zip(&options)
             .map(|(word, pinyin)| PlannedWord {
-                // A word that reads as pinyin is not also a misspelt Latin word.
+                // A word spelled in pinyin syllables is not also a misspelt Latin word.
                 candidates: candidates::candidates(
                     self,
                     self.automata(),
                     &word,
-                    typos && pinyin.is_empty(),
+                    typos && !pinyin::spelled(pinyin),
                 ),
                 word,
                 units: 1,

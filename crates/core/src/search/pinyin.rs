@@ -116,6 +116,13 @@ pub(crate) fn pinyin_options(index: &Index, word: &QueryWord) -> Vec<Vec<Unit>> 
     options
 }
 
+/// Whether the options of [`pinyin_options`] spell the word in syllables (not initials).
+pub(crate) fn spelled(options: &[Vec<Unit>]) -> bool {
+    options
+        .first()
+        .is_some_and(|o| !matches!(o.first(), Some(Unit::Initial(_))))
+}
+
 /// Reads the pinyin in `words` as Chinese (see the module docs). `words` come from
 /// [`super::query::parse`] with their candidates, `options` from [`pinyin_options`]; the
 /// result replaces them.
@@ -412,7 +419,10 @@ fn read_run(
         for w in run.filter(|&w| replaced(w)) {
             let mut typed = words[w].clone();
             typed.alt = *groups;
-            typed.units = assigned[w];
+            // Syllables stand for as many characters as the word's pairs; initials are rarely
+            // meant when the letters match a word as typed (a typo of an English word), so
+            // they count once and must match in a row to win.
+            typed.units = if initials { 1 } else { assigned[w] };
             alternatives.push(typed);
         }
     }
