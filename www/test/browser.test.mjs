@@ -172,6 +172,17 @@ describe('the demo help center', () => {
     await page.close();
   });
 
+  test('pinyin typed without picking characters finds the Chinese article, its characters marked', async () => {
+    const { page, clean } = await open('/zh/password-management.html');
+    await typeQuery(page, 'mimaguanli'); // 密码管理, as an IME user types it before choosing characters
+    const first = options(page).first();
+    await first.locator('.title', { hasText: 'TiDB 密码管理' }).waitFor();
+    const marks = await first.locator('mark').allTextContents();
+    assert.ok(marks.some((m) => m.includes('密码管理')), String(marks));
+    await clean();
+    await page.close();
+  });
+
   test('a slow answer to an older keystroke never replaces a newer one', async () => {
     const { page, clean } = await open('/');
     await page.keyboard.press('Control+k');
