@@ -73,7 +73,7 @@ ${list.map((a) => `<li><a href="${escape(a.url)}">${escape(a.title)}</a></li>`).
     .join('\n');
   const main = `<div class="hero">
 <h1>How can we help?</h1>
-<p>Search ${languages.reduce((n, l) => n + l.articles.length, 0)} articles in English and Chinese. Try a typo like <kbd>outlok hyperlnks</kbd>, or <kbd>密码管理</kbd>. Press <kbd>/</kbd> or <kbd>Ctrl K</kbd> anywhere.</p>
+<p>Search ${languages.reduce((n, l) => n + l.articles.length, 0)} articles in English and Chinese. Try a typo like <kbd>outlok hyperlimks</kbd>, or <kbd>密码管理</kbd>. Press <kbd>/</kbd> or <kbd>Ctrl K</kbd> anywhere.</p>
 </div>
 <div class="columns">
 ${columns}

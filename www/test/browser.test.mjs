@@ -64,17 +64,19 @@ const options = (page) => page.locator('helpdex-search [role="option"]');
 const input = (page) => page.locator('helpdex-search input');
 const dialog = (page) => page.locator('helpdex-search dialog');
 
+/** Opens the box and types `text` one keystroke at a time (a search each), until its own answer is shown. */
 async function typeQuery(page, text) {
   await page.evaluate(() => customElements.whenDefined('helpdex-search'));
   await page.keyboard.press('Control+k');
   await input(page).waitFor();
-  await page.keyboard.type(text); // one keystroke at a time, a search for each
+  await page.keyboard.type(text);
+  await page.waitForFunction((q) => window.__events.some((e) => e === `helpdex-results ${q}` || e.startsWith('helpdex-error')), text);
 }
 
 describe('the demo help center', () => {
   test('a misspelled query shows the right article first, searched in a worker', async () => {
     const { page, clean } = await open('/');
-    await typeQuery(page, 'outlok hyperlnks');
+    await typeQuery(page, 'outlok hyperlimks');
     await assert.doesNotReject(options(page).first().locator('.title', { hasText: HYPERLINKS }).waitFor());
     assert.equal(page.workers().length, 1);
     // The combobox points at the first option; the live region says how many results.
@@ -134,7 +136,7 @@ describe('the demo help center', () => {
         window.__routed = e.detail.href;
       }),
     );
-    await typeQuery(page, 'outlok hyperlnks');
+    await typeQuery(page, 'outlok hyperlimks');
     await options(page).first().locator('.title', { hasText: HYPERLINKS }).waitFor();
     await page.keyboard.press('Enter');
     await dialog(page).waitFor({ state: 'hidden' });
@@ -204,7 +206,7 @@ describe('the demo help center', () => {
 
   test('without Web Workers, search runs on the main thread', async () => {
     const { page, clean } = await open('/fixtures/no-worker.html');
-    await typeQuery(page, 'outlok hyperlnks');
+    await typeQuery(page, 'outlok hyperlimks');
     await options(page).first().locator('.title', { hasText: HYPERLINKS }).waitFor();
     assert.equal(page.workers().length, 0);
     await clean();
@@ -213,7 +215,7 @@ describe('the demo help center', () => {
 
   test('screenshot of the open search box with results', async () => {
     const { page, clean } = await open('/');
-    await typeQuery(page, 'outlok hyperlnks');
+    await typeQuery(page, 'outlok hyperlimks');
     await options(page).first().locator('.title', { hasText: HYPERLINKS }).waitFor();
     await page.waitForTimeout(200); // the opening animation
     mkdirSync(artifacts, { recursive: true });
