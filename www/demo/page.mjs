@@ -3,11 +3,11 @@
 
 const CSP = "script-src 'self' 'wasm-unsafe-eval'";
 
-export const escape = (s) =>
+const escape = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /** The outer page: search box in the header, attribution in the footer. */
-export function layout({ lang, title, main, footer }) {
+function layout({ lang, title, main, footer }) {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -36,7 +36,7 @@ ${footer}
 }
 
 /** The credit a sample's license asks for, from its SOURCE.txt. */
-export function credit(source, { path, changes = true } = {}) {
+function credit(source, { path, changes = true } = {}) {
   const file = path ? `<a href="${escape(`${source.repo}/blob/${source.commit}/${path}`)}">${escape(path)}</a> from ` : '';
   return `<p>${file}<a href="${escape(source.repo)}">${escape(source.repo.replace('https://github.com/', ''))}</a>
 at commit <code>${escape(source.commit.slice(0, 12))}</code>, © ${escape(source.holder)},

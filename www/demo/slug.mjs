@@ -2,7 +2,7 @@
 // so the anchors in search results exist on the demo's pages.
 
 /** The slug of a heading's text, without de-duplication. */
-export function slugify(text) {
+function slugify(text) {
   let out = '';
   for (const c of text.trim()) {
     if (c === ' ') out += '-';

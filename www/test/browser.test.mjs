@@ -11,7 +11,7 @@ import { site, work, www } from './helpers.mjs';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const HYPERLINKS = 'Hyperlinks are not working';
-export const artifacts = join(www, 'test-artifacts');
+const artifacts = join(www, 'test-artifacts');
 
 let server;
 let browser;
