@@ -32,7 +32,7 @@ pub struct FoldTable {
     /// Which Basic Multilingual Plane characters are listed, one bit each (built on load, see
     /// [`FoldTable::prepare`]): most characters of a text are not, and skip the search.
     #[serde(skip)]
-    listed: Vec<u64>,
+    listed: Vec<u32>,
 }
 
 impl FoldTable {
@@ -48,9 +48,9 @@ impl FoldTable {
 
     /// Builds the lookup bitmap of listed characters (call once after loading).
     pub(crate) fn prepare(&mut self) {
-        let mut listed = vec![0u64; 0x10000 / 64];
+        let mut listed = vec![0u32; 0x10000 / 32];
         for &c in self.chars.iter().take_while(|&&c| c < 0x10000) {
-            listed[c as usize / 64] |= 1 << (c % 64);
+            listed[c as usize / 32] |= 1 << (c % 32);
         }
         self.listed = listed;
     }
@@ -122,8 +122,8 @@ impl Fold for FoldTable {
         if u < 0x10000
             && self
                 .listed
-                .get(u / 64)
-                .is_some_and(|w| w & (1 << (u % 64)) == 0)
+                .get(u / 32)
+                .is_some_and(|w| w & (1 << (u % 32)) == 0)
         {
             out.push(c);
             return;

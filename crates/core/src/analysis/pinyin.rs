@@ -186,7 +186,7 @@ impl Readings {
         }
         // Every character once, ascending, via a bitmap (no sort needed).
         let span = (LAST_CHAR - FIRST_CHAR + 1) as usize;
-        let mut seen = vec![0u64; span.div_ceil(64)];
+        let mut seen = vec![0u32; span.div_ceil(32)];
         let mut at = 0usize;
         for &count in &table.counts {
             let end = at.checked_add(count as usize)?;
@@ -200,7 +200,7 @@ impl Readings {
                     return None;
                 }
                 let bit = (c - FIRST_CHAR) as usize;
-                seen[bit / 64] |= 1 << (bit % 64);
+                seen[bit / 32] |= 1 << (bit % 32);
             }
             at = end;
         }
@@ -211,7 +211,7 @@ impl Readings {
             let mut bits = bits;
             while bits != 0 {
                 let b = bits.trailing_zeros();
-                r.chars.push(FIRST_CHAR + (w * 64) as u32 + b);
+                r.chars.push(FIRST_CHAR + (w * 32) as u32 + b);
                 bits &= bits - 1;
             }
         }
@@ -319,18 +319,18 @@ impl Readings {
     /// which `pick` says yes. `marks` is scratch space.
     pub fn chars_where(&self, mut pick: impl FnMut(u16) -> bool, out: &mut Vec<u32>) {
         out.clear();
-        let mut marks = vec![0u64; self.chars.len().div_ceil(64)];
+        let mut marks = vec![0u32; self.chars.len().div_ceil(32)];
         for s in 0..self.syllables() {
             if pick(s) {
                 for &n in self.syllable_chars(s) {
-                    marks[n as usize / 64] |= 1 << (n % 64);
+                    marks[n as usize / 32] |= 1 << (n % 32);
                 }
             }
         }
         for (w, &bits) in marks.iter().enumerate() {
             let mut bits = bits;
             while bits != 0 {
-                out.push(self.chars[w * 64 + bits.trailing_zeros() as usize]);
+                out.push(self.chars[w * 32 + bits.trailing_zeros() as usize]);
                 bits &= bits - 1;
             }
         }
@@ -354,7 +354,8 @@ impl Readings {
 
     /// Splits a lower-case Latin word into syllables, the way an IME would read it: full
     /// syllables (`zhishiku`), and when `typing`, the last one may be cut short (`zhishik`).
-    /// Gives up to `max` readings with the fewest units, longest syllables first.
+    /// Gives up to `max` readings with the fewest syllables (`xian`, not `xi an`: type
+    /// `xi'an`), longest syllables first (`fang an`, then `fan gan`).
     pub fn segment(&self, word: &str, typing: bool, max: usize) -> Vec<Vec<Unit>> {
         let mut out = Vec::new();
         let bytes = word.as_bytes();
@@ -368,15 +369,12 @@ impl Readings {
         let mut path = Vec::new();
         let mut steps = 0;
         self.walk(word, 0, typing, &mut path, &mut out, &mut dead, &mut steps);
-        // Fewest units first; the walk found longer syllables first, keep that order on ties.
+        // The walk found longer syllables first; keep that order.
         let fewest = out.iter().map(Vec::len).min().unwrap_or(0);
-        out.retain(|s| s.len() <= fewest + 1);
-        let mut sorted: Vec<Vec<Unit>> = Vec::with_capacity(out.len());
-        for n in [fewest, fewest + 1] {
-            sorted.extend(out.iter().filter(|s| s.len() == n).cloned());
-        }
-        sorted.truncate(max);
-        sorted
+        out.into_iter()
+            .filter(|s| s.len() == fewest)
+            .take(max)
+            .collect()
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -555,8 +553,7 @@ mod tests {
                 .collect()
         };
         assert_eq!(seg("zhishiku", false)[0], ["zhi", "shi", "ku"]);
-        assert_eq!(seg("xian", false)[0], ["xian"]);
-        assert_eq!(seg("xian", false)[1], ["xi", "an"]);
+        assert_eq!(seg("xian", false), [["xian"]]); // xi'an is two words
         assert_eq!(seg("fangan", false)[0], ["fang", "an"]);
         assert_eq!(seg("fangan", false)[1], ["fan", "gan"]);
         assert_eq!(seg("zhishik", true)[0], ["zhi", "shi", "k…"]);

@@ -17,7 +17,7 @@ pub use query::QueryWord;
 
 use std::collections::BTreeSet;
 
-use crate::index::postings::{Field, Positions, Posting};
+use crate::index::postings::{Field, Positions, Posting, MAX_POSITIONS};
 use crate::index::{FormatError, Index};
 use crate::ranking::{self, bm25, ScoreDetails, WordMatch, WordSpec};
 use limits::RERANK_CANDIDATES;
@@ -342,15 +342,25 @@ fn by_doc(hits: &mut [WordHit]) {
 fn positions_in(doc: u32, best: &WordHit, others: &[WordHit]) -> Positions {
     let start = others.partition_point(|h| h.posting.doc < doc);
     let mut more = others[start..].iter().take_while(|h| h.posting.doc == doc);
-    let positions = best.posting.positions();
     let Some(first) = more.next() else {
-        return positions;
+        return best.posting.positions();
     };
-    let mut all: Vec<u32> = positions.to_vec();
-    for h in std::iter::once(first).chain(more) {
-        all.extend_from_slice(&h.posting.positions());
+    // The first MAX_POSITIONS of the union, by insertion (no sort code for the browser).
+    let mut all = [0u32; MAX_POSITIONS];
+    let mut len = 0;
+    for h in std::iter::once(best)
+        .chain(std::iter::once(first))
+        .chain(more)
+    {
+        for &p in h.posting.positions().iter() {
+            let at = all[..len].partition_point(|&x| x < p);
+            if all[..len].get(at) == Some(&p) || at == MAX_POSITIONS {
+                continue;
+            }
+            len = (len + 1).min(MAX_POSITIONS);
+            all.copy_within(at..len - 1, at + 1);
+            all[at] = p;
+        }
     }
-    all.sort_unstable();
-    all.dedup();
-    Positions::from_slice(&all)
+    Positions::from_slice(&all[..len])
 }

@@ -200,9 +200,7 @@ fn part_of(index: &Index, w: &PlannedWord, mut options: Vec<Vec<Unit>>) -> Part 
     if w.candidates.iter().any(|c| c.kind == MatchKind::Exact) {
         return Part::Other;
     }
-    // The fewest syllables win; the vocabulary decides between equally few (fang'an, fan'gan).
-    let fewest = options.first().map_or(0, Vec::len);
-    options.retain(|o| o.len() == fewest);
+    // The vocabulary decides between equally few syllables (fang'an, fan'gan).
     match options.len() {
         0 => Part::Other,
         1 => Part::Pinyin(options.pop().expect("one")),
@@ -281,7 +279,15 @@ fn agree(sequence: &mut [PlannedWord]) {
             let target = &mut sequence[to].candidates;
             let agrees = |c: &Candidate| ends.contains(&edge(c, !forward));
             if target.iter().any(agrees) {
-                target.retain(agrees);
+                // Keep the agreeing ones, in order.
+                let mut kept = 0;
+                for i in 0..target.len() {
+                    if agrees(&target[i]) {
+                        target.swap(kept, i);
+                        kept += 1;
+                    }
+                }
+                target.truncate(kept);
             }
         }
     }
