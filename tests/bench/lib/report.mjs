@@ -26,6 +26,7 @@ const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '--
 
 // Caveats about the peers that the numbers alone do not show.
 const NOTES = [
+  'Pagefind gets slow on one-letter queries over a large site: on en-large, "a" took 5.6 s on a fresh page and 46–93 s once earlier searches had loaded more of its index (a single such keystroke can use up its whole latency budget here).',
   'Pagefind has no typo tolerance (its issue #2). Its search bundle does not run under Node, so its relevance and latency come from Chromium only, and its latency includes loading the top-10 result fragments (a result has no title or URL before that). It is pinned at 1.5.2, not the newest 1.6.0: the npm registry mirror used here lacks 1.6.0\'s non-Linux platform packages, which makes a lockfile that `npm ci` accepts impossible.',
   'tinysearch embeds its index in a per-site wasm module; "index" bytes are its serialized index, and the browser downloads that inside the wasm (counted as index data in the transfer). Its "Node" column is the native Rust library answering over a pipe. Its shipped JS loader grows wasm memory by 64 KiB per query (no allocator export), which runs a page out of memory after a few thousand keystrokes; the harness reuses one buffer. It drops digits and has no CJK segmentation (a run of Han characters is one word).',
   'lunr throws a TypeError inside `Index.query` for some trailing-wildcard terms (a token set / inverted index mismatch on tokens such as "0xc004f060,64,00,61,00"); such a search is counted as an error with no results.',

@@ -37,13 +37,16 @@ export async function runQueries(search, queries, { budgetMs = Infinity, limit =
 }
 
 /**
- * Indices 0..n-1 in van der Corput order (0, n/2, n/4, 3n/4, ...): every prefix
- * of the order is a subset spread evenly over the whole range.
+ * Indices 0..n-1 in van der Corput order starting from the middle (n/2, n/4,
+ * 3n/4, n/8, ..., 0 last): every prefix of the order is a subset spread evenly
+ * over the whole range. Index 0, the first keystroke of the first query, comes
+ * last so a slow engine's small subset does not always start with a one-letter
+ * search, the slowest kind for most engines.
  */
 export function spreadOrder(n) {
-  const seen = new Set();
+  const seen = new Set([0]);
   const order = [];
-  for (let i = 0; order.length < n; i += 1) {
+  for (let i = 1; order.length < n - 1; i += 1) {
     let x = 0;
     for (let bits = i, f = 0.5; bits; bits >>= 1, f /= 2) if (bits & 1) x += f;
     const index = Math.floor(x * n);
@@ -52,7 +55,7 @@ export function spreadOrder(n) {
       order.push(index);
     }
   }
-  return order;
+  return n > 0 ? [...order, 0] : [];
 }
 
 /**
