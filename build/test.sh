@@ -21,3 +21,6 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 # ---- browser side (www/): npm package, <helpdex-search>, demo help center ----------------
 step "www: JavaScript API in Node, search box end to end in headless Chromium"
 npm --prefix www test
+
+step "benchmark harness unit tests (metrics, plain text, typing)"
+node --test tests/bench/test/
