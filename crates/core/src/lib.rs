@@ -5,10 +5,13 @@
 //! in the browser. The data path, module by module:
 //!
 //! 1. [`article`] — what ingestion produces: title, url, tags, body parts under headings.
-//! 2. [`analysis`] — folding (case, width, diacritics) and tokenizing (words; CJK bigrams).
+//! 2. [`analysis`] — folding (case, width, diacritics, Traditional → Simplified Chinese),
+//!    tokenizing (words; CJK bigrams) and pinyin (readings, splitting typed syllables).
 //! 3. [`index`] — building and reading the files: a core (vocabulary [fst], field lengths,
-//!    folding table), postings chunks and fragments chunks, each with a checked header.
-//! 4. [`search`] — query words → candidate terms (exact, prefix, Levenshtein typos) → hits.
+//!    folding table, pinyin table), postings chunks and fragments chunks, each with a checked
+//!    header.
+//! 4. [`search`] — query words → candidate terms (exact, prefix, Levenshtein typos, Chinese
+//!    homophones, pinyin and initials read as Chinese bigrams) → hits.
 //! 5. [`ranking`] — words matched, exact title, then BM25F + proximity + title coverage.
 //! 6. [`excerpt`] — best heading, excerpt text and highlight ranges for each hit.
 //!

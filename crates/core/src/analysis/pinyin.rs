@@ -52,6 +52,9 @@ impl PinyinTable {
         use std::collections::BTreeMap;
         let mut by_syllable: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         let mut add = |c: char, reading_of: char| {
+            if !(FIRST_CHAR..=LAST_CHAR).contains(&(c as u32)) {
+                return; // not a character the reader accepts
+            }
             for syllable in readings_of(reading_of) {
                 by_syllable.entry(syllable).or_default().push(c as u32);
             }

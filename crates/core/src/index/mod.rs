@@ -1,7 +1,7 @@
 //! The index: its files, how they are built and how they are read.
 //!
 //! An index is a few static files: a small **core** (vocabulary fst, field lengths, the folding
-//! table), **postings chunks** (lists of articles per term, split by term range so a query
+//! and pinyin tables), **postings chunks** (lists of articles per term, split by term range so a query
 //! fetches only the ranges its words fall in) and **fragments chunks** (what results display).
 //! Every file carries the [`format`] header, so damage and mixed builds are caught on load.
 

@@ -2,9 +2,13 @@
 //!
 //! Articles are ordered by, in turn:
 //! 1. **words** — how many query words they match (all words > fewer: the graceful fallback);
-//! 2. **exact title** — the query is the article's whole title;
-//! 3. **score** — the sum of [`bm25`] weights of the matched words (scaled down for prefix and
-//!    typo matches), plus [`proximity`] of the words and [`exactness`] (title coverage).
+//!    pinyin counts per pair of syllables, like the bigrams of typed characters, and a Latin
+//!    word that may also be pinyin is ranked by whichever reading matches an article better;
+//! 2. **exact title** — the query is the article's whole title (typed, or in full pinyin);
+//! 3. **score** — the sum of [`bm25`] weights of the matched words, scaled down by how they
+//!    matched ([`match_quality`]: exact characters > homophone > full pinyin > initials, and
+//!    prefix and typo matches), plus [`proximity`] of the words and [`exactness`] (title
+//!    coverage).
 //!
 //! [`ScoreDetails`] records each part so a ranking can be explained (`helpdex search --explain`).
 
