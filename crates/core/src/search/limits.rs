@@ -37,6 +37,13 @@ pub const MAX_PINYIN_TERMS: usize = 12;
 /// pairs are kept (see [`MAX_PINYIN_TERMS`]).
 pub const MAX_PINYIN_SCAN: usize = 64;
 
+/// Longest word read as initials (`zsk`, `sjkpz`): people abbreviate words, not sentences.
+pub const MAX_INITIALS: usize = 6;
+
+/// Pairs of initials searched per query: each initial stands for hundreds of characters, so a
+/// pair costs the most of any pinyin lookup.
+pub const MAX_INITIALS_PAIRS: usize = 6;
+
 /// Ways of splitting one Latin word into syllables that are tried against the vocabulary.
 pub const MAX_SEGMENTATIONS: usize = 3;
 

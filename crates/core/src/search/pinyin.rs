@@ -15,7 +15,10 @@
 //! (see [`crate::ranking`]).
 
 use super::candidates::{any_match, char_matches, Candidate, MatchKind};
-use super::limits::{MAX_PINYIN_SCAN, MAX_PINYIN_TERMS, MAX_PLAN_WORDS, MAX_SEGMENTATIONS};
+use super::limits::{
+    MAX_INITIALS, MAX_INITIALS_PAIRS, MAX_PINYIN_SCAN, MAX_PINYIN_TERMS, MAX_PLAN_WORDS,
+    MAX_SEGMENTATIONS,
+};
 use super::{PlannedWord, QueryWord};
 use crate::analysis::pinyin::Unit;
 use crate::analysis::Readings;
@@ -33,6 +36,8 @@ struct Slot {
     owner: usize,
     /// Typed as a character (not pinyin).
     typed: bool,
+    /// Typed as an initial (its characters are many: pairs with it cost the most to find).
+    initial: bool,
     /// What was typed, for the pair word's term.
     label: String,
 }
@@ -71,6 +76,7 @@ impl Slot {
             all_exact,
             owner,
             typed: false,
+            initial: matches!(unit, Unit::Initial(_)),
             label,
         }
     }
@@ -82,6 +88,7 @@ impl Slot {
             all_exact: true,
             owner,
             typed: true,
+            initial: false,
             label: c.to_string(),
         }
     }
@@ -110,7 +117,7 @@ pub(crate) fn pinyin_options(index: &Index, word: &QueryWord) -> Vec<Vec<Unit>> 
         return Vec::new();
     }
     let mut options = readings.segment(term, word.prefix, MAX_SEGMENTATIONS);
-    if options.is_empty() && (term.len() > 1 || word.prefix) {
+    if options.is_empty() && (term.len() > 1 || word.prefix) && term.len() <= MAX_INITIALS {
         options.extend(readings.initials(term));
     }
     options
@@ -142,6 +149,7 @@ pub(crate) fn expand(
     let mut out: Vec<PlannedWord> = Vec::with_capacity(words.len() + 8);
     let mut shift: i64 = 0;
     let mut groups = 0u8;
+    let mut initial_pairs = MAX_INITIALS_PAIRS;
     let mut i = 0;
     while i < words.len() {
         // The run of adjacent pinyin and Chinese words starting at i.
@@ -159,7 +167,14 @@ pub(crate) fn expand(
         i = end;
         let has_pinyin = run.clone().any(|w| matches!(parts[w], Part::Pinyin(_)));
         let expanded = if has_pinyin {
-            read_run(index, &words, &parts, run.clone(), &mut groups)
+            read_run(
+                index,
+                &words,
+                &parts,
+                run.clone(),
+                &mut groups,
+                &mut initial_pairs,
+            )
         } else {
             None
         };
@@ -304,6 +319,7 @@ fn read_run(
     parts: &[Part],
     run: std::ops::Range<usize>,
     groups: &mut u8,
+    initial_pairs: &mut usize,
 ) -> Option<(Vec<PlannedWord>, Vec<PlannedWord>)> {
     let readings = index.readings();
     let mut slots: Vec<Slot> = Vec::new();
@@ -380,7 +396,14 @@ fn read_run(
                 continue;
             }
         }
-        let candidates = pair_candidates(index, a, b, MAX_PINYIN_SCAN);
+        let candidates = if !(a.initial || b.initial) {
+            pair_candidates(index, a, b, MAX_PINYIN_SCAN)
+        } else if *initial_pairs > 0 {
+            *initial_pairs -= 1;
+            pair_candidates(index, a, b, MAX_PINYIN_SCAN)
+        } else {
+            Vec::new()
+        };
         found |= !candidates.is_empty();
         let owner = if replaced(b.owner) { b.owner } else { a.owner };
         assigned[owner] = assigned[owner].saturating_add(1);
