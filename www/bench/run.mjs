@@ -8,7 +8,8 @@
 //     visitor meets it (chunks fetched as first needed), pass 2 with every chunk loaded; then
 //     the engine alone (no worker messaging), to tell search time from transport.
 //
-//   npm --prefix www run bench            (builds the package; the index once, into bench/work/)
+//   npm --prefix www run bench [-- --gzip-header] [-- --rebuild]   (builds the package; the
+//   index once, into bench/work/)
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,7 +58,10 @@ if (!existsSync(join(index, 'helpdex.json')) || process.argv.includes('--rebuild
 const manifest = JSON.parse(readFileSync(join(index, 'helpdex.json'), 'utf8'));
 const queries = readFileSync(join(shared, 'queries/en-help.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).q);
 
-const server = await serve({ mounts: { '/helpdex/': dist, '/search/': index, '/bench/': here } });
+// --gzip-header: the index files go out with Content-Encoding: gzip, as from a host configured
+// for them (the browser's network stack then decompresses); by default they go out as stored.
+const gzipHeader = process.argv.includes('--gzip-header');
+const server = await serve({ mounts: { '/helpdex/': dist, '/search/': index, '/bench/': here }, gzipHeader });
 const url = `http://127.0.0.1:${server.address().port}/bench/page.html`;
 const launch = async () => {
   const profile = mkdtempSync(join(tmpdir(), 'helpdex-bench-'));
@@ -94,6 +98,7 @@ try {
   await close();
 
   console.log(`\nload average while measuring (2 cores): ${loadavg().map((v) => v.toFixed(1)).join(' ')}`);
+  console.log(`index files served ${gzipHeader ? 'with Content-Encoding: gzip' : 'as stored (gzip bytes, gunzipped by the loader)'}`);
   console.log(`index: ${manifest.articles} articles (en-help), ${manifest.postings.length} postings + ${manifest.fragments.length} fragments chunks`);
   console.log(`cold, first keystroke → first results on screen (${COLD_RUNS} fresh profiles): ${cold.map((v) => v.toFixed(0)).join(', ')} ms; median ${ms(cold.sort((a, b) => a - b)[COLD_RUNS >> 1])}`);
   const stats = (times) => {
