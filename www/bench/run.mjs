@@ -8,8 +8,8 @@
 //     visitor meets it (chunks fetched as first needed), pass 2 with every chunk loaded; then
 //     the engine alone (no worker messaging), to tell search time from transport.
 //
-//   npm --prefix www run bench [-- --gzip-header] [-- --rebuild]   (builds the package; the
-//   index once, into bench/work/)
+//   npm --prefix www run bench [-- --gzip-header --rebuild]
+//   (builds the package first; the index once, into bench/work/, or again with --rebuild)
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
