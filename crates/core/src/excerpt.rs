@@ -155,6 +155,7 @@ impl Index {
             .map(|i| {
                 window(
                     &parts[i].text,
+                    checkpoints(fragment, i),
                     &found[i].text_positions,
                     &mut tokenizer,
                     &matcher,
@@ -179,6 +180,7 @@ impl Index {
                     anchor: heading.anchor.clone(),
                     excerpt: window(
                         &parts[i].text,
+                        checkpoints(fragment, i),
                         &found[i].text_positions,
                         &mut tokenizer,
                         &matcher,
@@ -196,10 +198,19 @@ impl Index {
     }
 }
 
+fn checkpoints(fragment: &Fragment, part: usize) -> &[[u32; 2]] {
+    fragment
+        .part_checkpoints
+        .get(part)
+        .map_or(&[], Vec::as_slice)
+}
+
 /// The stretch of `text` with the most distinct matched words (then the most matches), found
-/// from the stored positions; only that stretch is tokenized, to find byte ranges.
+/// from the stored positions; only that stretch is tokenized (from the nearest checkpoint
+/// before it), to find byte ranges.
 fn window<F: crate::analysis::Fold>(
     text: &str,
+    checkpoints: &[[u32; 2]],
     positions: &[(u32, u16)],
     tokenizer: &mut Tokenizer<F>,
     matcher: &Matcher,
@@ -237,14 +248,22 @@ fn window<F: crate::analysis::Fold>(
     let mut first: Option<usize> = None;
     let mut last = 0;
     let mut matches = Vec::new();
-    tokenizer.tokenize_until(text, 0, start + size, |t| {
+    let at = checkpoints.partition_point(|c| c[0] <= start);
+    let [resume, skip] = at.checked_sub(1).map_or([0, 0], |i| checkpoints[i]);
+    // A damaged checkpoint (not a character boundary) only costs the shortcut.
+    let (resume, skip) = match text.get(skip as usize..) {
+        Some(_) => (resume, skip as usize),
+        None => (0, 0),
+    };
+    tokenizer.tokenize_until(&text[skip..], resume, start + size, |t| {
         if t.position < start || t.position >= start + size {
             return;
         }
-        first.get_or_insert(t.range.start);
-        last = t.range.end;
+        let range = t.range.start + skip..t.range.end + skip;
+        first.get_or_insert(range.start);
+        last = range.end;
         if matcher.word_of(t.term).is_some() {
-            matches.push(t.range.clone());
+            matches.push(range);
         }
     });
     let Some(from) = first else {

@@ -23,7 +23,15 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct Index {
     inner: helpdex_core::Index,
-    last: Option<(String, bool, Plan, Vec<Hit>)>,
+    planned: Option<Planned>,
+    /// Hits of the last search, which used `planned`.
+    hits: Vec<Hit>,
+}
+
+struct Planned {
+    query: String,
+    typos: bool,
+    plan: Plan,
 }
 
 #[wasm_bindgen]
@@ -32,7 +40,11 @@ impl Index {
     #[wasm_bindgen(constructor)]
     pub fn new(core: &[u8]) -> Result<Index, JsError> {
         let inner = helpdex_core::Index::open(core).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Index { inner, last: None })
+        Ok(Index {
+            inner,
+            planned: None,
+            hits: Vec::new(),
+        })
     }
 
     /// The build id shared by every file of this index, as 16 hex digits.
@@ -85,22 +97,21 @@ impl Index {
     /// The postings chunks `query` needs that are not loaded yet.
     #[wasm_bindgen(js_name = missingPostings)]
     pub fn missing_postings(&mut self, query: &str, typos: bool) -> Vec<u32> {
-        let plan = self.plan(query, typos);
-        self.inner.missing_postings(&plan)
+        let (index, plan) = self.plan(query, typos);
+        index.missing_postings(plan)
     }
 
     /// Ranks articles for `query`: `[{ doc, score, fragments }]`, best first, where
     /// `fragments` is the chunk holding the article's display data. Throws if postings chunks
     /// are missing (see `missingPostings`).
     pub fn search(&mut self, query: &str, limit: u32, typos: bool) -> Result<Array, JsError> {
-        let plan = self.plan(query, typos);
         let options = SearchOptions {
             limit: limit as usize,
             typos,
         };
-        let hits = self
-            .inner
-            .search(&plan, &options)
+        let (index, plan) = self.plan(query, typos);
+        let hits = index
+            .search(plan, &options)
             .map_err(|e| JsError::new(&e.to_string()))?;
         let out = hits
             .iter()
@@ -112,7 +123,7 @@ impl Index {
                 ])
             })
             .collect();
-        self.last = Some((query.to_string(), typos, plan, hits));
+        self.hits = hits;
         Ok(out)
     }
 
@@ -120,10 +131,11 @@ impl Index {
     /// titleHighlights, excerpt: { text, highlights }, subResults: [{ heading, anchor,
     /// excerpt }] }`, or `undefined` if its fragments chunk is not loaded yet.
     pub fn result(&self, i: u32) -> JsValue {
-        let Some((_, _, plan, hits)) = &self.last else {
+        let Some(Planned { plan, .. }) = &self.planned else {
             return JsValue::UNDEFINED;
         };
-        let Some(shown) = hits
+        let Some(shown) = self
+            .hits
             .get(i as usize)
             .and_then(|h| self.inner.present(plan, h))
         else {
@@ -157,12 +169,25 @@ impl Index {
 }
 
 impl Index {
-    /// The plan for `query`, reusing the last one when the query is the same.
-    fn plan(&mut self, query: &str, typos: bool) -> Plan {
-        match &self.last {
-            Some((q, t, plan, _)) if q == query && *t == typos => plan.clone(),
-            _ => self.inner.plan(query, typos),
+    /// The plan for `query`: the last one when the query is the same, else a new one that
+    /// reuses the last one's word lookups (typing changes one word at a time).
+    /// A new plan drops the last hits, which belong to the old one.
+    fn plan(&mut self, query: &str, typos: bool) -> (&helpdex_core::Index, &Plan) {
+        let fresh = match &self.planned {
+            Some(p) if p.query == query && p.typos == typos => None,
+            Some(p) => Some(self.inner.replan(&p.plan, query, typos)),
+            None => Some(self.inner.plan(query, typos)),
+        };
+        if let Some(plan) = fresh {
+            self.hits.clear();
+            self.planned = Some(Planned {
+                query: query.to_string(),
+                typos,
+                plan,
+            });
         }
+        let plan = &self.planned.as_ref().expect("planned above").plan;
+        (&self.inner, plan)
     }
 }
 

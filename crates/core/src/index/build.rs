@@ -12,7 +12,7 @@ use fst::MapBuilder;
 
 use super::core_data::{CoreData, TermValue};
 use super::format::{self, FileKind};
-use super::fragments::Fragment;
+use super::fragments::{Fragment, CHECKPOINT_EVERY};
 use super::norms;
 use super::postings::{Field, ListWriter, TermInArticle, FIELD_COUNT};
 use crate::analysis::{FoldTable, FullFold, PinyinTable, Tokenizer};
@@ -54,35 +54,41 @@ pub fn analyze(article: &Article) -> AnalyzedArticle {
     let mut lengths = [0u32; FIELD_COUNT];
     let mut tokenizer = Tokenizer::new(&FullFold);
     let mut position = 0;
-    let mut field_text = |field: Field, text: &str, position: u32| {
-        let next = tokenizer.tokenize(text, position, |t| {
-            lengths[field as usize] += 1;
-            match terms.get_mut(t.term) {
-                Some(stats) => stats.add(field, t.position),
-                None => {
-                    let mut stats = TermInArticle::default();
-                    stats.add(field, t.position);
-                    terms.insert(t.term.into(), stats);
+    let mut field_text =
+        |field: Field, text: &str, position: u32, checkpoints: &mut Checkpoints| {
+            let next = tokenizer.tokenize(text, position, |t| {
+                checkpoints.see(t, position);
+                lengths[field as usize] += 1;
+                match terms.get_mut(t.term) {
+                    Some(stats) => stats.add(field, t.position),
+                    None => {
+                        let mut stats = TermInArticle::default();
+                        stats.add(field, t.position);
+                        terms.insert(t.term.into(), stats);
+                    }
                 }
-            }
-        });
-        next + FIELD_GAP
-    };
-    position = field_text(Field::Title, &article.title, position);
+            });
+            next + FIELD_GAP
+        };
+    let none = &mut Checkpoints::ignored();
+    position = field_text(Field::Title, &article.title, position, none);
     for tag in &article.tags {
-        position = field_text(Field::Tags, tag, position);
+        position = field_text(Field::Tags, tag, position, none);
     }
     if let Some(description) = &article.description {
-        position = field_text(Field::Tags, description, position);
+        position = field_text(Field::Tags, description, position, none);
     }
     let mut part_positions = Vec::with_capacity(article.parts.len());
+    let mut part_checkpoints = Vec::with_capacity(article.parts.len());
     for part in &article.parts {
         let heading_position = position;
         if let Some(heading) = &part.heading {
-            position = field_text(Field::Headings, &heading.text, position);
+            position = field_text(Field::Headings, &heading.text, position, none);
         }
         part_positions.push([heading_position, position]);
-        position = field_text(Field::Body, &part.text, position);
+        let mut checkpoints = Checkpoints::default();
+        position = field_text(Field::Body, &part.text, position, &mut checkpoints);
+        part_checkpoints.push(checkpoints.found);
     }
     let mut terms: Vec<_> = terms.into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -98,7 +104,43 @@ pub fn analyze(article: &Article) -> AnalyzedArticle {
             updated: article.updated.clone(),
             parts: article.parts.clone(),
             part_positions,
+            part_checkpoints,
         },
+    }
+}
+
+/// Collects a part text's checkpoints while it is tokenized: token starts where the tokenizer
+/// holds nothing from earlier text, about every [`CHECKPOINT_EVERY`] tokens. That is a token
+/// whose source text does not overlap the previous token's: a word, or the first bigram of a
+/// Han/kana/Hangul run (bigrams of one run overlap), but not the second term of one character
+/// that folds into two (`½` → `1⁄2`).
+#[derive(Default)]
+struct Checkpoints {
+    found: Vec<[u32; 2]>,
+    /// Where the previous token's source text ended.
+    last_end: usize,
+    off: bool,
+}
+
+impl Checkpoints {
+    fn ignored() -> Self {
+        Checkpoints {
+            off: true,
+            ..Checkpoints::default()
+        }
+    }
+
+    fn see(&mut self, t: &crate::analysis::Token, first: u32) {
+        if self.off {
+            return;
+        }
+        let fresh = self.last_end <= t.range.start;
+        self.last_end = t.range.end;
+        let position = t.position - first;
+        let next = self.found.last().map_or(0, |c| c[0]) + CHECKPOINT_EVERY;
+        if fresh && position >= next {
+            self.found.push([position, t.range.start as u32]);
+        }
     }
 }
 
@@ -332,6 +374,74 @@ impl Fnv64 {
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
             self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::article::Part;
+
+    /// Pieces whose folding and segmentation are easy to get wrong at a restart: CJK runs,
+    /// mixed scripts, characters that fold into several terms or characters.
+    const PIECES: &[&str] = &[
+        "reset",
+        "Outlook",
+        " ",
+        "  ",
+        "\n",
+        ", ",
+        "知识库",
+        "密码",
+        "。",
+        "iPhone怎么",
+        "½",
+        "ß",
+        "ﬁle",
+        "㍻",
+        "Ünï",
+        "😀",
+        "-",
+        "a",
+        "0x80070005",
+    ];
+
+    fn tokens(text: &str, from: u32) -> Vec<(String, u32, usize)> {
+        let mut out = Vec::new();
+        Tokenizer::new(&FullFold).tokenize(text, from, |t| {
+            out.push((t.term.to_string(), t.position, t.range.start))
+        });
+        out
+    }
+
+    proptest! {
+        /// Tokenizing from a checkpoint gives exactly the tokens a full pass gives from there.
+        #[test]
+        fn checkpoints_resume_tokenizing(pieces in prop::collection::vec(prop::sample::select(PIECES), 0..400)) {
+            let text: String = pieces.concat();
+            let article = Article {
+                id: "a".into(),
+                title: "t".into(),
+                parts: vec![Part { heading: None, text: text.clone() }],
+                ..Article::default()
+            };
+            let analyzed = analyze(&article);
+            let checkpoints = &analyzed.fragment.part_checkpoints[0];
+            let all = tokens(&text, 0);
+            for &[position, byte] in checkpoints {
+                let resumed: Vec<_> = tokens(&text[byte as usize..], position)
+                    .into_iter()
+                    .map(|(t, p, b)| (t, p, b + byte as usize))
+                    .collect();
+                let suffix: Vec<_> = all.iter().filter(|t| t.1 >= position).cloned().collect();
+                prop_assert_eq!(resumed, suffix);
+            }
+            if all.len() > 3 * CHECKPOINT_EVERY as usize {
+                prop_assert!(!checkpoints.is_empty());
+            }
         }
     }
 }

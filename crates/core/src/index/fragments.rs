@@ -22,4 +22,12 @@ pub struct Fragment {
     /// For each part, the position of its heading's first token and of its text's first token,
     /// as numbered at build time: match positions from the postings map onto parts with it.
     pub part_positions: Vec<[u32; 2]>,
+    /// For each part, places in its text where tokenizing can start afresh: `[position
+    /// relative to the text's first token, byte offset]`, about every [`CHECKPOINT_EVERY`]
+    /// tokens. An excerpt deep inside a long part starts tokenizing at the nearest one instead
+    /// of at the top.
+    pub part_checkpoints: Vec<Vec<[u32; 2]>>,
 }
+
+/// Tokens between two checkpoints of a part's text (see [`Fragment::part_checkpoints`]).
+pub const CHECKPOINT_EVERY: u32 = 16;

@@ -147,7 +147,7 @@ impl ListWriter {
 }
 
 /// One entry of a list, as read back.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Posting<'a> {
     pub doc: u32,
     pub tf: [u32; FIELD_COUNT],

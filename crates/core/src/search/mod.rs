@@ -44,6 +44,17 @@ impl Default for SearchOptions {
 #[derive(Clone, Debug, Default)]
 pub struct Plan {
     pub(crate) words: Vec<PlannedWord>,
+    /// The vocabulary lookups behind `words`, for [`Index::replan`] to reuse.
+    lookups: Vec<Lookup>,
+}
+
+/// The candidate terms found for one query word.
+#[derive(Clone, Debug)]
+struct Lookup {
+    term: String,
+    prefix: bool,
+    typos: bool,
+    candidates: Vec<Candidate>,
 }
 
 #[derive(Clone, Debug)]
@@ -115,6 +126,7 @@ pub struct Hit {
 }
 
 /// One query word's match in one article.
+#[derive(Clone, Copy)]
 struct WordHit<'a> {
     posting: Posting<'a>,
     weight: f32,
@@ -124,30 +136,50 @@ struct WordHit<'a> {
 impl Index {
     /// Analyses `query` and finds the candidate terms of each word.
     pub fn plan(&self, query: &str, typos: bool) -> Plan {
+        self.replan(&Plan::default(), query, typos)
+    }
+
+    /// Like [`Index::plan`], but words that `previous` already looked up are not looked up
+    /// again: while someone types, only the word being typed changes from one keystroke to the
+    /// next, and the vocabulary walk is most of planning.
+    pub fn replan(&self, previous: &Plan, query: &str, typos: bool) -> Plan {
         let words = query::parse(query, self.fold());
         let options: Vec<_> = words
             .iter()
             .map(|w| pinyin::pinyin_options(self, w))
             .collect();
+        let mut lookups = Vec::with_capacity(words.len());
         let words = words
             .into_iter()
             .zip(&options)
-            .map(|(word, pinyin)| PlannedWord {
+            .map(|(word, pinyin)| {
                 // A word spelled in pinyin syllables is not also a misspelt Latin word.
-                candidates: candidates::candidates(
-                    self,
-                    self.automata(),
-                    &word,
-                    typos && !pinyin::spelled(pinyin),
-                ),
-                word,
-                units: 1,
-                alt: 0,
-                pinyin: false,
+                let typos = typos && !pinyin::spelled(pinyin);
+                let same = |l: &&Lookup| {
+                    l.term == word.term && l.prefix == word.prefix && l.typos == typos
+                };
+                let candidates = match previous.lookups.iter().find(same) {
+                    Some(l) => l.candidates.clone(),
+                    None => candidates::candidates(self, self.automata(), &word, typos),
+                };
+                lookups.push(Lookup {
+                    term: word.term.clone(),
+                    prefix: word.prefix,
+                    typos,
+                    candidates: candidates.clone(),
+                });
+                PlannedWord {
+                    candidates,
+                    word,
+                    units: 1,
+                    alt: 0,
+                    pinyin: false,
+                }
             })
             .collect();
         Plan {
             words: pinyin::expand(self, words, options),
+            lookups,
         }
     }
 
@@ -321,12 +353,22 @@ impl Index {
                 }
             }
         }
+        if planned.candidates.len() > 1 {
+            // Each candidate's list is in doc order, their concatenation is not. When the
+            // hits are many, walking the doc slots restores the order faster than a sort.
+            if hits.len() * 16 > best_of_doc.len() {
+                hits = best_of_doc
+                    .iter()
+                    .filter(|&&slot| slot != u32::MAX)
+                    .map(|&slot| hits[slot as usize])
+                    .collect();
+            } else {
+                by_doc(&mut hits);
+            }
+            by_doc(&mut others);
+        }
         for h in &hits {
             best_of_doc[h.posting.doc as usize] = u32::MAX;
-        }
-        if planned.candidates.len() > 1 {
-            by_doc(&mut hits);
-            by_doc(&mut others);
         }
         Ok((hits, others))
     }
