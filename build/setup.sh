@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything helpdex's build and tests need on a fresh Debian machine with Rust, Node
 # and npm: the wasm target, the wasm-bindgen CLI matching Cargo.lock, Debian's Chromium and
-# ChromeDriver (browser tests; never a downloaded browser), brotli, and the npm packages.
+# ChromeDriver (browser tests; never a downloaded browser), brotli, GNU time (the benchmark's
+# peak-memory numbers), and the npm packages.
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,9 +12,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "Rust target wasm32-unknown-unknown"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 
-step "Debian packages: chromium chromium-driver brotli"
+step "Debian packages: chromium chromium-driver brotli time"
 missing=()
-for pkg in chromium chromium-driver brotli; do
+for pkg in chromium chromium-driver brotli time; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -22,5 +22,11 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 step "www: JavaScript API in Node, search box end to end in headless Chromium"
 npm --prefix www test
 
-step "benchmark harness unit tests (metrics, plain text, typing)"
+step "benchmark harness unit tests (metrics, plain text, typing, hostile queries)"
 node --test tests/bench/test/
+
+# Every engine on 60-article corpora, helpdex in Node (CLI) and Chromium (www/dist, built by
+# `npm --prefix www test` above), so the harness cannot rot; about a minute. The full run is by hand.
+step "benchmark smoke run (helpdex and every peer)"
+cargo build --release -p helpdex
+node tests/bench/run.mjs --smoke --require-helpdex

@@ -17,6 +17,7 @@ import { NODE_HEAP_MB } from './engines/js-engine.mjs';
 import { bundleClient } from './lib/bundle.mjs';
 import { CHROMIUM, MOUNTS, measureInBrowser } from './lib/browser.mjs';
 import { prepareCorpus } from './lib/corpus.mjs';
+import { hostileInNode, hostileQueries, summarizeHostile } from './lib/hostile.mjs';
 import { machine, toolVersions } from './lib/machine.mjs';
 import { evaluate } from './lib/metrics.mjs';
 import { BENCH_DIR, WORK_DIR, indexDir } from './lib/paths.mjs';
@@ -44,13 +45,40 @@ const OUT_DIR = resolve(args.out ?? (smoke ? resolve(WORK_DIR, 'smoke') : BENCH_
 
 // Repetitions and budgets per corpus profile. Slow engines are bounded by time
 // budgets (per engine, corpus and environment) rather than dropped, and the
-// report says how far they got.
+// report says how far they got. `hostile`: the worst-case queries (lib/hostile.mjs),
+// each searched `reps` times, a search cut at `capMs`, `budgetMs` per engine and
+// environment; peers get them where opening their index again is cheap.
 const PROFILES = smoke
-  ? { standard: { buildReps: 1, passes: 2, perKind: 3, budgetMs: 3_000, relevanceBudgetMs: 5_000 } }
+  ? {
+      standard: {
+        buildReps: 1,
+        passes: 2,
+        perKind: 3,
+        budgetMs: 3_000,
+        relevanceBudgetMs: 5_000,
+        hostile: { reps: 1, capMs: 1_000, budgetMs: 3_000, peers: true },
+      },
+    }
   : {
-      standard: { buildReps: 3, passes: 3, perKind: 8, budgetMs: 12_000, relevanceBudgetMs: 45_000 },
-      // 48k articles: one build, fewer timed passes, 100 generated title queries.
-      large: { buildReps: 1, passes: 2, perKind: 8, budgetMs: 15_000, relevanceBudgetMs: 20_000, titleQueries: 100 },
+      standard: {
+        buildReps: 3,
+        passes: 3,
+        perKind: 8,
+        budgetMs: 8_000,
+        relevanceBudgetMs: 30_000,
+        hostile: { reps: 3, capMs: 5_000, budgetMs: 10_000, peers: true },
+      },
+      // 48k articles: one build, fewer timed passes, 100 generated title queries;
+      // hostile queries for helpdex only (MiniSearch and lunr take ~18 s to open it).
+      large: {
+        buildReps: 1,
+        passes: 2,
+        perKind: 8,
+        budgetMs: 10_000,
+        relevanceBudgetMs: 15_000,
+        titleQueries: 100,
+        hostile: { reps: 3, capMs: 5_000, budgetMs: 10_000, peers: false },
+      },
     };
 const BUILD_TIMEOUT_MS = 10 * 60_000;
 
@@ -68,6 +96,8 @@ const CORPORA = smoke
 // Engine/corpus pairs not attempted, with the measured reason (see REPORT.md).
 const NOT_ATTEMPTED = {
   'en-large': {
+    flexsearch:
+      'FlexSearch\'s export writes each field\'s term map as one string; on en-help the text field\'s is already 153 MB, and on en-large (≈14× the text) every earlier run died inside V8\'s JSON.stringify ("Check failed: isolate_->has_pending_exception()", a string past V8\'s ~512 MB limit) after minutes of indexing.',
     fuse:
       'Fuse.js scans the full text of every article on every search: on en-help (10 MB) one search takes 0.1-3.5 s, so on en-large (241 MB) a single keystroke would take tens of seconds and its index (the whole text) is a 200+ MB download.',
   },
@@ -139,6 +169,32 @@ async function searchInNode(engine, corpus, outDir, plan) {
   return { ...JSON.parse(run.stdout), peakRss: run.peakRss };
 }
 
+/**
+ * Page loads fail now and then on the loaded machine (Pagefind's worker once
+ * could not fetch its entry file); one retry in a fresh profile, recorded.
+ */
+async function retryOnce(run, measure) {
+  try {
+    return await measure();
+  } catch (error) {
+    run.browserRetried = error.message.split('\n')[0];
+    log(`${run.corpus} ${run.engine} chromium failed, retrying once: ${run.browserRetried}`);
+    return measure();
+  }
+}
+
+/** A failure of the hostile workload is recorded, not fatal: the engine's other numbers stand. */
+async function hostileNode(engine, corpus, outDir, warmup, { queries, reps, capMs, budgetMs }) {
+  try {
+    return await hostileInNode({ engine: engine.name, outDir, corpus, warmup, queries, reps, capMs, budgetMs });
+  } catch (error) {
+    return { failed: error.message };
+  }
+}
+
+const hostileLine = (h) =>
+  h.failed ?? `worst ${h.worstMs?.toFixed(1)} ms (${h.worstQuery}${h.worstUnfinished ? ', cut' : ''}), p95 ${h.p95Ms?.toFixed(1)} ms over ${h.searches} searches`;
+
 const latencyOf = (typing) => ({
   ...summarizePasses(typing.passes),
   passes: typing.passes.length,
@@ -161,6 +217,7 @@ async function benchCorpus(spec, engines, server, bundles) {
   const querySet = shared ? `shared ${spec.source}` : 'generated from titles';
   const sample = latencySample(queries, settings.perKind);
   const typicalQuery = queries.find((q) => q.kind === 'exact');
+  const hostile = { ...settings.hostile, queries: await hostileQueries(corpus.plainPath, typicalQuery.q) };
   const plan = { settings, typicalQuery, relevanceQueries: interleaveKinds(queries), prefixes: sample.flatMap((q) => keystrokes(q.q)) };
   // What loading the corpus costs a Node build before any engine runs.
   const baseline = await runMeasured(process.execPath, [resolve(BENCH_DIR, 'worker/build.mjs'), '-', corpus.plainPath, '-', corpus.lang]);
@@ -174,6 +231,7 @@ async function benchCorpus(spec, engines, server, bundles) {
     queries: queries.length,
     queriesByKind: Object.fromEntries([...new Set(queries.map((q) => q.kind))].map((k) => [k, queries.filter((q) => q.kind === k).length])),
     typicalQuery: typicalQuery.q,
+    hostileQueries: hostile.queries.map(({ name, what, chars }) => ({ name, what, chars })),
     settings,
     latencySample: { queries: sample.length, keystrokes: plan.prefixes.length },
     nodeLoadBaseline: { wallMs: baseline.wallMs, peakRss: baseline.peakRss },
@@ -183,6 +241,8 @@ async function benchCorpus(spec, engines, server, bundles) {
     // The 1-minute load average when the engine's turn starts: other work on
     // the machine is the main source of timing spread.
     const run = { engine: engine.name, corpus: spec.name, loadAverage1m: loadavg()[0] };
+    // For run.wallS, the engine's whole turn: where a run's time goes.
+    const turnStarted = performance.now();
     runs.push(run);
     const skip = NOT_ATTEMPTED[spec.name]?.[engine.name];
     if (skip) {
@@ -202,36 +262,54 @@ async function benchCorpus(spec, engines, server, bundles) {
         run.node = { firstResultMs: node.firstResultMs, latency: latencyOf(node.typing), errors: node.errors, peakRss: node.peakRss };
         run.relevance = relevanceOf(queries, node.results, 'node');
         log(`${spec.name} ${engine.name} node: p50 ${run.node.latency.p50.median.toFixed(2)} ms, MRR ${run.relevance.byKind.all.mrr.toFixed(3)}`);
+        if (engine.name === 'helpdex' || hostile.peers) {
+          run.hostile = { node: await hostileNode(engine, corpus, built.outDir, typicalQuery.q, hostile) };
+          log(`${spec.name} ${engine.name} node hostile: ${hostileLine(run.hostile.node)}`);
+        }
       }
       if (engine.browser && !built.browserUnavailable) {
-        const browser = await measureInBrowser({
-          server,
-          engine,
-          corpus,
-          bundlePath: bundles.get(engine.name),
-          outDir: built.outDir,
-          typicalQuery,
-          relevanceQueries: engine.openNode ? null : plan.relevanceQueries,
-          relevanceBudgetMs: settings.relevanceBudgetMs,
-          prefixes: plan.prefixes,
-          passes: settings.passes,
-          budgetMs: settings.budgetMs,
-        });
-        run.browser = {
-          firstResultMs: browser.firstResultMs,
-          transfer: browser.transfer,
-          latency: latencyOf(browser.typing),
-          errors: browser.errors,
-          pageErrors: browser.pageErrors,
-        };
-        if (browser.relevance) run.relevance = relevanceOf(queries, browser.relevance, 'chromium');
-        log(`${spec.name} ${engine.name} chromium: p50 ${run.browser.latency.p50.median.toFixed(2)} ms, first result ${browser.firstResultMs.toFixed(0)} ms`);
+        // A page failure costs only the browser numbers (the report says why),
+        // unless the browser is where the engine's relevance comes from.
+        try {
+          const browser = await retryOnce(run, () => measureInBrowser({
+            server,
+            engine,
+            corpus,
+            bundlePath: bundles.get(engine.name),
+            outDir: built.outDir,
+            typicalQuery,
+            relevanceQueries: engine.openNode ? null : plan.relevanceQueries,
+            relevanceBudgetMs: settings.relevanceBudgetMs,
+            prefixes: plan.prefixes,
+            passes: settings.passes,
+            budgetMs: settings.budgetMs,
+            hostile,
+          }));
+          run.browser = {
+            firstResultMs: browser.firstResultMs,
+            transfer: browser.transfer,
+            latency: latencyOf(browser.typing),
+            errors: browser.errors,
+            pageErrors: browser.pageErrors,
+          };
+          if (browser.relevance) run.relevance = relevanceOf(queries, browser.relevance, 'chromium');
+          log(`${spec.name} ${engine.name} chromium: p50 ${run.browser.latency.p50.median.toFixed(2)} ms, first result ${browser.firstResultMs.toFixed(0)} ms`);
+          if (browser.hostile) {
+            run.hostile = { ...run.hostile, browser: summarizeHostile(hostile.queries, browser.hostile, hostile.capMs) };
+            log(`${spec.name} ${engine.name} chromium hostile: ${hostileLine(run.hostile.browser)}`);
+          }
+        } catch (error) {
+          if (!engine.openNode) throw error;
+          run.browserUnavailable = error.message;
+          log(`${spec.name} ${engine.name} chromium FAILED: ${error.message}`);
+        }
       }
       run.status = 'ok';
     } catch (error) {
       Object.assign(run, { status: 'failed', reason: error.message });
       log(`${spec.name} ${engine.name} FAILED: ${error.message}`);
     }
+    run.wallS = (performance.now() - turnStarted) / 1000;
   }
   return { info, runs };
 }

@@ -36,6 +36,10 @@ const NOTES = [
   'Fuse.js searches the raw text with the Bitap algorithm on every keystroke, and its index carries the full text; slow runs are cut by the time budget and the tables show how many queries/searches were measured.',
 ];
 
+// Why helpdex trails where helpdexGaps() finds it does, from the measurements and
+// the engines' designs; keep in step with the list when the numbers move.
+const GAP_REASONS = [];
+
 const settingsText = (s) =>
   `${s.buildReps} build${s.buildReps === 1 ? '' : 's'}; latency sample ${s.perKind} queries per kind, 1 warm-up + ${s.passes} timed passes, budget ${s.budgetMs / 1000} s per engine and environment; relevance budget ${s.relevanceBudgetMs / 1000} s`;
 
@@ -108,6 +112,53 @@ function chartsFor(corpus, runs, engines, chartDir) {
     `${corpus.name} relevance`,
   );
   return charts;
+}
+
+/** One cell of the hostile table: the slowest search of one query in one environment. */
+function hostileCell(h, name) {
+  if (!h) return 'n/a';
+  if (h.failed) return 'failed';
+  const q = h.queries.find((x) => x.name === name);
+  if (q.unfinished) return `> ${fmtMs(h.capMs)} (cut)`;
+  if (!q.ms.length) return 'not run';
+  return `${fmtMs(Math.max(...q.ms))}${q.error ? ' (threw)' : ''}`;
+}
+
+function hostileSection(corpus, ok, label) {
+  const columns = ok.flatMap((r) =>
+    [
+      ['browser', 'Chromium'],
+      ['node', 'Node'],
+    ]
+      .filter(([env]) => r.hostile?.[env])
+      .map(([env, where]) => ({ head: `${label(r)} ${where}`, h: r.hostile[env] })),
+  );
+  if (!columns.length) return [];
+  const summary = (c) => {
+    const h = c.h;
+    if (h.failed) return ['failed', 'failed'];
+    return [`**${h.worstUnfinished ? '> ' : ''}${fmtMs(h.worstMs)}** (${h.worstQuery})`, fmtMs(h.p95Ms)];
+  };
+  const lines = ['### Worst-case queries (hostile input, ms)', ''];
+  lines.push(
+    `Each query below searched ${corpus.settings.hostile.reps} time${corpus.settings.hostile.reps === 1 ? '' : 's'} in a row after the typing passes; a cell is the slowest of those searches. A search still running after ${fmtS(corpus.settings.hostile.capMs)} s is cut ("cut"; the Node child is killed and a new one goes on with the next query); no search starts after ${fmtS(corpus.settings.hostile.budgetMs)} s per engine and environment ("not run"). "threw": the engine raised an error (timed all the same). ${corpus.settings.hostile.peers ? '' : 'Peers are not run on this corpus: opening their index again costs up to 18 s each. '}Pagefind's search runs on the page's main thread, where a stuck search cannot be cut, so it has no column.`,
+    '',
+  );
+  lines.push(
+    table(
+      ['query', 'chars', ...columns.map((c) => c.head)],
+      [
+        ...corpus.hostileQueries.map((q) => [q.name, q.chars.toLocaleString('en'), ...columns.map((c) => hostileCell(c.h, q.name))]),
+        ['**worst**', '', ...columns.map((c) => summary(c)[0])],
+        ['**p95** of all searches', '', ...columns.map((c) => summary(c)[1])],
+      ],
+    ),
+    '',
+  );
+  const failed = columns.filter((c) => c.h.failed).map((c) => `- ${c.head}: ${c.h.failed}`);
+  const threw = columns.flatMap((c) => (c.h.errors ?? []).slice(0, 2).map((e) => `- ${c.head} threw on ${e}`));
+  if (failed.length || threw.length) lines.push(...failed, ...threw, '');
+  return lines;
 }
 
 function corpusSection(corpus, runs, engines, chartDir, nproc) {
@@ -193,6 +244,8 @@ function corpusSection(corpus, runs, engines, chartDir, nproc) {
     '',
   );
 
+  lines.push(...hostileSection(corpus, ok, label));
+
   const errors = ok.flatMap((r) =>
     ['node', 'browser'].filter((env) => r[env]?.errors?.count).map((env) => `${label(r)} (${env}): ${r[env].errors.count} searches threw, e.g. ${r[env].errors.samples[0]}`),
   );
@@ -203,11 +256,100 @@ function corpusSection(corpus, runs, engines, chartDir, nproc) {
   const notRun = [
     ...runs.filter((r) => r.status !== 'ok').map((r) => `${label(r)} — ${r.status}: ${r.reason}`),
     ...ok.filter((r) => r.browserUnavailable).map((r) => `${label(r)} — no browser measurements: ${r.browserUnavailable}`),
+    ...runs.filter((r) => r.browserRetried).map((r) => `${label(r)} — the Chromium measurement failed once and was repeated in a fresh profile: ${r.browserRetried}`),
   ];
   if (errors.length || notRun.length) lines.push(...[...notRun, ...errors].map((e) => `- ${e}`), '');
 
   lines.push(...chartsFor(corpus, runs, engines, chartDir).map((c) => `${c}\n`));
   return lines.join('\n');
+}
+
+/**
+ * Every metric of the issue's bar (relevance per query kind, latency, bytes
+ * before the first result) on which some peer equals or beats helpdex, as
+ * measured: one line per metric naming the peers ahead and those tied. Values
+ * are compared as the tables print them, so a tie in the table is a tie here.
+ */
+export function helpdexGaps(corpus, runs, label) {
+  const ok = runs.filter((r) => r.status === 'ok');
+  const hx = ok.find((r) => r.engine === 'helpdex');
+  if (!hx) return [];
+  const peers = ok.filter((r) => r !== hx);
+  const lines = [];
+  // `key`: the value compared; what the table prints by default, so table ties are ties.
+  const compare = (metric, get, fmt, higherIsBetter, key = (v) => Number(fmt(v))) => {
+    const mine = get(hx);
+    if (!Number.isFinite(mine)) return;
+    const ahead = [];
+    const tied = [];
+    for (const peer of peers) {
+      const theirs = get(peer);
+      if (!Number.isFinite(theirs)) continue;
+      const [a, b] = [key(theirs), key(mine)];
+      const partial = peer.relevance && metric.startsWith('relevance') && peer.relevance.ran < peer.relevance.of ? ` on ${peer.relevance.ran}/${peer.relevance.of} queries` : '';
+      const entry = `${label(peer)} ${fmt(theirs)}${partial}`;
+      if (a === b) tied.push(entry);
+      else if (higherIsBetter ? a > b : a < b) ahead.push(entry);
+    }
+    if (ahead.length || tied.length) {
+      lines.push(`${metric} (helpdex ${fmt(mine)}): ${[ahead.length && `ahead: ${ahead.join(', ')}`, tied.length && `tied: ${tied.join(', ')}`].filter(Boolean).join('; ')}`);
+    }
+  };
+  for (const kind of ['all', ...KINDS.filter((k) => corpus.queriesByKind[k])]) {
+    for (const [m, name] of [
+      ['mrr', 'MRR@10'],
+      ['ndcg', 'nDCG@10'],
+      ['recall', 'recall@10'],
+    ]) {
+      compare(`relevance, ${kind}, ${name}`, (r) => r.relevance?.byKind[kind]?.[m], fmt3, true);
+    }
+  }
+  for (const env of ['node', 'browser']) {
+    for (const p of ['p50', 'p95']) {
+      compare(`${env === 'node' ? 'Node' : 'Chromium'} latency ${p}, ms`, (r) => r[env]?.latency[p].median, fmtMs, false);
+    }
+  }
+  compare('bytes sent before the first result', (r) => (r.browser ? r.browser.transfer.library.sent + r.browser.transfer.index.sent : NaN), fmtBytes, false, (v) => v);
+  compare('Chromium first result, ms', (r) => r.browser?.firstResultMs, fmtMs, false);
+  return lines;
+}
+
+function gapsSection(results, engines) {
+  const label = (r) => engines.get(r.engine)?.label ?? r.engine;
+  const out = ['## Where helpdex is not ahead', ''];
+  out.push(
+    'Generated from the tables above: every metric of the bar (relevance per query kind, warm latency, bytes before the first result) where a peer equals or beats helpdex, as printed. Why, and what would fix it, follows the list.',
+    '',
+  );
+  for (const corpus of results.corpora) {
+    const gaps = helpdexGaps(
+      corpus,
+      results.runs.filter((r) => r.corpus === corpus.name),
+      label,
+    );
+    out.push(`**${corpus.name}**${gaps.length ? '' : ': none.'}`, '', ...gaps.map((g) => `- ${g}`), ...(gaps.length ? [''] : []));
+  }
+  out.push(...GAP_REASONS.map((g) => `- ${g}`), '');
+  return out;
+}
+
+/** Where the run's time went: per corpus, and the slowest engine turns (build, searches, pages). */
+function runTime(results, engines) {
+  const timed = results.runs.filter((r) => Number.isFinite(r.wallS));
+  if (!timed.length) return '';
+  const perCorpus = results.corpora.map((c) => `${c.name} ${(timed.filter((r) => r.corpus === c.name).reduce((a, r) => a + r.wallS, 0) / 60).toFixed(1)}`);
+  const slowest = [...timed].sort((a, b) => b.wallS - a.wallS).slice(0, 4).map((r) => `${engines.get(r.engine)?.label ?? r.engine} on ${r.corpus} ${r.wallS.toFixed(0)} s`);
+  return ` (engine turns per corpus, min: ${perCorpus.join(', ')}; slowest turns: ${slowest.join(', ')})`;
+}
+
+/** Which helpdex was measured: the commit its binary and package were built from. */
+function helpdexSource(h) {
+  if (!h?.binarySha256) return '';
+  const commit = h.engineCommit
+    ? ` built from commit ${h.engineCommit}${h.engineSourcesModified ? ' plus uncommitted changes to its sources' : ' (sources as committed)'}`
+    : '';
+  const wasm = h.wasmSha256 ? `; wasm sha256 ${h.wasmSha256}…, built ${h.packageBuilt}` : '';
+  return ` helpdex measured${commit}: binary sha256 ${h.binarySha256}…, built ${h.binaryBuilt}${wasm}.`;
 }
 
 export function writeReport(results, outDir) {
@@ -219,15 +361,15 @@ export function writeReport(results, outDir) {
   const out = [
     '# helpdex benchmark',
     '',
-    `Generated by \`${results.command}\` (${results.mode} run) on ${results.generated.slice(0, 10)}; the whole run took ${(results.durationS / 60).toFixed(1)} minutes. Every number below comes from \`results.json\` next to this file; \`node tests/bench/run.mjs --report-only\` regenerates this page from it.`,
+    `Generated by \`${results.command}\` (${results.mode} run) on ${results.generated.slice(0, 10)}; the whole run took ${(results.durationS / 60).toFixed(1)} minutes${runTime(results, engines)}. Every number below comes from \`results.json\` next to this file; \`node tests/bench/run.mjs --report-only\` regenerates this page from it.`,
     '',
     '## Machine and versions',
     '',
     `- ${m.cpuModel}, ${m.nproc} cores, ${fmtBytes(m.memoryBytes)} memory; ${m.os}, kernel ${m.kernel}. Load average at start ${m.loadAverageAtStart.map((x) => x.toFixed(2)).join(' / ')}${m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.map((x) => x.toFixed(2)).join(' / ')}` : ''} (1/5/15 min): other work on the machine shows up as spread between runs.`,
-    `- Repository at commit ${v.repositoryCommit ?? 'n/a'}${v.engines.helpdex?.binarySha256 ? ` (helpdex binary sha256 ${v.engines.helpdex.binarySha256}…, built ${v.engines.helpdex.binaryBuilt})` : ''}.`,
+    `- Harness at repository commit ${v.repositoryCommit ?? 'n/a'}.${helpdexSource(v.engines.helpdex)}`,
     `- Node ${v.node}, npm ${v.npm}, ${v.chromium ?? 'Chromium n/a'} (headless, driven by playwright-core), ${v.rustc}, ${v.cargo}.`,
     `- Engines: ${Object.entries(v.engines)
-      .map(([e, pkgs]) => `${engines.get(e)?.label ?? e} ${Object.entries(pkgs).filter(([p]) => !p.startsWith('binary')).map(([p, ver]) => `${p}@${ver}`).join(', ')}`)
+      .map(([e, pkgs]) => `${engines.get(e)?.label ?? e} ${Object.entries(pkgs).filter(([p]) => !/^(binary|engine|wasm|package)[A-Z]/.test(p)).map(([p, ver]) => `${p}@${ver}`).join(', ')}`)
       .join('; ')}. Harness: esbuild@${v.npmPackages.esbuild}, playwright-core@${v.npmPackages['playwright-core']}.`,
     '',
     '## Method',
@@ -239,6 +381,8 @@ export function writeReport(results, outDir) {
     '- **Latency while typing**: the first queries of each kind (count per corpus below) are typed one character at a time and every prefix is a search for the top 10. One warm-up pass, then the timed passes over the same searches; p50 and p95 are taken per pass and the table shows the median over passes (min–max across passes in brackets). Measured with performance.now() inside the Node worker and inside the page (cross-origin isolated, so its timer has 5 µs resolution). Each engine has a time budget per environment: an engine too slow for all keystrokes is timed on an evenly spread subset sized from a short calibration run (warmed up the same way), and the tables say how many keystrokes that was.',
     `- **Native engines** (helpdex's CLI, tinysearch's Rust library) are searched in their "Node" column through a pipe, one query per line; the pipe itself costs ${results.pipeRoundTripMs ? `${fmtMs(results.pipeRoundTripMs.p50)} ms p50 / ${fmtMs(results.pipeRoundTripMs.p95)} ms p95 (measured against \`cat\` in the same run)` : 'a few microseconds'}, included in their numbers.`,
     '- **Relevance**: every query of the set, final query string, top 10, binary relevance; MRR@10, recall@10, nDCG@10 per kind and overall (`lib/metrics.mjs`). Queries run interleaved by kind within a time budget per engine and corpus. The shared sets exist for zh-help and en-help; en-large has none, so it uses queries made from its own titles (every n-th article\'s title, all articles with that title relevant), which measure ranking among near-duplicate reference pages more than typo handling.',
+    `- **Worst-case queries**: per corpus, made from its own text and words (\`lib/hostile.mjs\`): ${(results.corpora[0]?.hostileQueries ?? []).map((q) => `**${q.name}** (${q.what})`).join('; ')}. helpdex is timed in Chromium through its package (the search in its worker, cut when it overruns) and through its CLI; peers in Node where reopening their index is cheap. Node-side searches through a pipe (helpdex, tinysearch) get newlines as spaces (one query per line).`,
+    '- **helpdex in Chromium** goes through its npm package exactly as a site ships it: `www/dist` served as built (a copy taken when the run starts), `createSearch({ base })` with the package defaults (the engine in its Web Worker, so each search includes the worker round trip), the index the CLI wrote served as is (its `.hdx` files are gzip bytes the package gunzips; `helpdex.json` and the package files get the server\'s gzip). "Library" bytes are the package files fetched plus the 9-line client; "index" bytes are the manifest and the `.hdx` files fetched.',
     '- **What varied between repetitions**: the min–max ranges in the tables. Index bytes and relevance are deterministic for every engine (same input, same output); timings vary with CPU frequency, GC timing and other processes on the 2-core machine.',
     '',
     '### Engines and settings',
@@ -255,6 +399,7 @@ export function writeReport(results, outDir) {
   for (const corpus of results.corpora) {
     out.push(corpusSection(corpus, results.runs.filter((r) => r.corpus === corpus.name), engines, chartDir, m.nproc));
   }
+  if (results.engines.some((e) => e.name === 'helpdex')) out.push(...gapsSection(results, engines));
   out.push('## Notes on the peers', '', ...NOTES.map((n) => `- ${n}`), '');
   writeFileSync(resolve(outDir, 'REPORT.md'), `${out.join('\n')}\n`);
 }

@@ -92,3 +92,41 @@ export async function typingPasses(search, prefixes, { passes, budgetMs, limit =
     wallMs: performance.now() - start,
   };
 }
+
+const CUT = Symbol('cut');
+
+/**
+ * Hostile queries in the page: each of `queries` searched `reps` times in a
+ * row, returning per query `{ms, error, unfinished}`. For engines that answer
+ * asynchronously (in a worker) a search still running after `capMs` is cut:
+ * it is marked unfinished and the run ends, the engine being busy with it.
+ * Stops starting searches after `budgetMs`.
+ */
+export async function timeHostile(search, queries, { reps, capMs, budgetMs, limit = 10 }) {
+  const start = performance.now();
+  const records = queries.map(() => ({ ms: [], error: null, unfinished: false }));
+  for (const [i, q] of queries.entries()) {
+    for (let r = 0; r < reps; r += 1) {
+      if (performance.now() - start > budgetMs) return records;
+      let timer;
+      const t = performance.now();
+      const outcome = await Promise.race([
+        Promise.resolve()
+          .then(() => search(q, limit))
+          .then(
+            () => null,
+            (e) => String(e?.message ?? e).slice(0, 200),
+          ),
+        new Promise((resolve) => (timer = setTimeout(resolve, capMs, CUT))),
+      ]);
+      clearTimeout(timer);
+      if (outcome === CUT) {
+        records[i].unfinished = true;
+        return records;
+      }
+      records[i].ms.push(performance.now() - t);
+      records[i].error ??= outcome;
+    }
+  }
+  return records;
+}

@@ -1,5 +1,6 @@
 // What makes a run incomplete: an engine that failed, or a metric that is
-// missing or not a finite number. Smoke runs fail on any of these.
+// missing or not a finite number; for helpdex also a hostile query it could not
+// finish or that made it throw. Smoke runs fail on any of these.
 
 const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
 
@@ -34,6 +35,15 @@ export function problems(results) {
     if (inBrowser) {
       for (const path of ['firstResultMs', 'transfer.library.sent', 'transfer.index.sent']) check(found, where, run, `browser.${path}`);
       if (run.browser?.pageErrors?.length) found.push(`${where}: page errors: ${run.browser.pageErrors[0]}`);
+    }
+    if (run.engine === 'helpdex') {
+      for (const env of envs) {
+        const h = run.hostile?.[env];
+        if (h?.failed) found.push(`${where}: hostile queries in ${env}: ${h.failed}`);
+        else check(found, where, run, `hostile.${env}.worstMs`);
+        for (const name of h?.unfinished ?? []) found.push(`${where}: hostile query ${name} still running in ${env} after ${h.capMs} ms`);
+        for (const e of h?.errors ?? []) found.push(`${where}: hostile query threw in ${env}: ${e}`);
+      }
     }
   }
   return found;

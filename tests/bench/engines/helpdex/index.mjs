@@ -1,22 +1,58 @@
 // helpdex itself, through its CLI: `helpdex build CORPUS.jsonl.gz --out DIR` and
 // `helpdex search --index DIR --json` (one query per stdin line, one JSON array
-// of {id, url, title, score, excerpt, anchor} per stdout line).
+// of {id, url, title, score, excerpt, anchor} per stdout line); in the browser
+// through its npm package (www/dist) on the index the CLI built.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { REPO_ROOT, WORK_DIR } from '../../lib/paths.mjs';
+import { BENCH_DIR, REPO_ROOT, WORK_DIR } from '../../lib/paths.mjs';
 import { LineProcess } from '../../lib/proc.mjs';
 
-const SOURCE = resolve(REPO_ROOT, 'target/release/helpdex');
-// The run uses a copy, so a rebuild of target/ during a long run cannot swap
-// the binary between measurements.
+// HELPDEX_ROOT: measure the binary and package built in another checkout of
+// helpdex (a worktree at a fixed commit) instead of this one's.
+const ROOT = resolve(process.env.HELPDEX_ROOT ?? REPO_ROOT);
+const SOURCE = resolve(ROOT, 'target/release/helpdex');
+const PACKAGE_SOURCE = resolve(ROOT, 'www/dist');
+// The run uses copies, so a rebuild of target/ or www/dist during a long run
+// cannot swap the binary or the package between measurements.
 const BINARY = resolve(WORK_DIR, 'helpdex-bin/helpdex');
+const PACKAGE = resolve(WORK_DIR, 'helpdex-www');
+// What a page needs from the package for createSearch() in a worker.
+const PACKAGE_FILES = ['helpdex.js', 'worker.js', 'helpdex_wasm_bg.wasm'];
 let snapshot = null;
+let packageProblem = null;
+
+const git = (...args) => execFileSync('git', ['-C', ROOT, ...args], { encoding: 'utf8' }).trim();
+
+/** The commit the engine was built from, and whether its sources differed from it. */
+function engineSource() {
+  try {
+    const dirty = git('status', '--porcelain', '--', 'crates', 'www', 'Cargo.toml', 'Cargo.lock', 'build') !== '';
+    return { engineCommit: git('rev-parse', '--short=10', 'HEAD'), engineSourcesModified: dirty, engineRoot: ROOT };
+  } catch {
+    return { engineRoot: ROOT };
+  }
+}
+
+const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
+
+/** Copies www/dist; returns why it cannot be used, or null. */
+function snapshotPackage() {
+  rmSync(PACKAGE, { recursive: true, force: true });
+  const missing = PACKAGE_FILES.filter((f) => !existsSync(resolve(PACKAGE_SOURCE, f)));
+  if (missing.length) return `${PACKAGE_SOURCE} lacks ${missing.join(', ')}: build the package with \`npm --prefix www run build\``;
+  cpSync(PACKAGE_SOURCE, PACKAGE, { recursive: true });
+  // A rebuild that was emptying dist/ while we copied leaves a partial copy.
+  const partial = PACKAGE_FILES.filter((f) => !existsSync(resolve(PACKAGE, f)));
+  return partial.length ? `www/dist changed while it was copied (${partial.join(', ')} missing): run again` : null;
+}
 
 export default {
   name: 'helpdex',
   label: 'helpdex',
-  settings: 'CLI defaults: `helpdex build CORPUS.jsonl.gz --out DIR`, `helpdex search --index DIR --json`',
+  settings:
+    'CLI defaults: `helpdex build CORPUS.jsonl.gz --out DIR`, `helpdex search --index DIR --json`; browser: its npm package (www/dist as built, served as is), `createSearch({ base })` with the defaults (engine in the package\'s Web Worker), `search(q, { limit: 10 })`; the .hdx files go out as the CLI wrote them (gzip bytes, gunzipped by the package)',
 
   versions: () => ({
     helpdex: readFileSync(resolve(REPO_ROOT, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)?.[1] ?? 'unknown',
@@ -29,9 +65,12 @@ export default {
     }
     mkdirSync(resolve(BINARY, '..'), { recursive: true });
     copyFileSync(SOURCE, BINARY);
+    packageProblem = snapshotPackage();
     snapshot = {
-      binarySha256: createHash('sha256').update(readFileSync(BINARY)).digest('hex').slice(0, 16),
+      ...engineSource(),
+      binarySha256: sha256(BINARY),
       binaryBuilt: statSync(SOURCE).mtime.toISOString(),
+      ...(packageProblem ? {} : { wasmSha256: sha256(resolve(PACKAGE, 'helpdex_wasm_bg.wasm')), packageBuilt: statSync(resolve(PACKAGE, 'helpdex_wasm_bg.wasm')).mtime.toISOString() }),
     };
     return {};
   },
@@ -40,13 +79,24 @@ export default {
 
   isIndexFile: () => true,
 
+  /** A missing package costs only the browser numbers (the run reports why). */
+  afterBuild() {
+    if (packageProblem) throw new Error(packageProblem);
+    return {};
+  },
+
   openNode: async (outDir) => {
     const proc = new LineProcess(BINARY, ['search', '--index', outDir, '--json'], (line) => JSON.parse(line).map((r) => r.id));
     return { search: (q) => proc.search(q), close: () => proc.close() };
   },
 
-  // PENDING(helpdex-www): helpdex's browser numbers (transfer, Chromium latency)
-  // come from the wasm package in www/ once it ships. Add `client.mjs` here with
-  // `open(env)` like the other engines and set `browser: { client, classify }`.
-  browser: null,
+  // The package is served from its own folder (every file of it counts as
+  // library bytes); the index folder holds only what the CLI wrote. The engine
+  // runs in a worker, so a stuck hostile query can be timed out in the page.
+  browser: {
+    client: resolve(BENCH_DIR, 'engines/helpdex/client.mjs'),
+    classify: () => 'index',
+    libraryDir: PACKAGE,
+    hostile: true,
+  },
 };
