@@ -12,6 +12,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "Rust target wasm32-unknown-unknown"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 
+step "Rust standard library source (build/wasm.sh builds a size-optimised std)"
+rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
+
 step "Debian packages: chromium chromium-driver brotli time"
 missing=()
 for pkg in chromium chromium-driver brotli time; do

@@ -98,7 +98,11 @@ pub enum SearchError {
 impl std::fmt::Display for SearchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            SearchError::MissingPostings(c) => write!(f, "postings chunks not loaded: {c:?}"),
+            SearchError::MissingPostings(chunks) => {
+                // Written out, not `{:?}`: the browser module is built without Debug output.
+                f.write_str("postings chunks not loaded:")?;
+                chunks.iter().try_for_each(|c| write!(f, " {c}"))
+            }
             SearchError::Index(e) => e.fmt(f),
         }
     }
