@@ -16,6 +16,10 @@
 //! `String.prototype.slice`.
 
 use helpdex_core::{Excerpt, Hit, Plan, SearchOptions};
+
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
