@@ -5,16 +5,23 @@ import { abortError, fileError, HelpdexError } from './errors.js';
 import { IndexFiles } from './loader.js';
 
 /**
- * Opens the index in `base`. The wasm compiles while the manifest and core file download.
- * @param {{ base: string, wasm?: any, fetch?: typeof fetch }} options
+ * Opens the index in `base`. The wasm compiles while the manifest and core file download;
+ * `prefetched` holds any of them the page already has (raw manifest and core file bytes, the
+ * compiled module).
+ * @param {{ base: string, wasm?: any, fetch?: typeof fetch,
+ *   prefetched?: { manifest?: ArrayBuffer, core?: ArrayBuffer, wasm?: WebAssembly.Module } }} options
  */
-export async function openEngine({ base, wasm, fetch: fetchImpl }) {
+export async function openEngine({ base, wasm, fetch: fetchImpl, prefetched = {} }) {
   const files = new IndexFiles(new URL(base), fetchImpl ?? ((url) => fetch(url)));
+  wasm = prefetched.wasm ?? wasm;
   const started = init(wasm === undefined ? undefined : { module_or_path: wasm }).catch((e) => {
     throw new HelpdexError(`helpdex: cannot start the search module (helpdex_wasm_bg.wasm): ${e.message}`);
   });
   const [[manifest, core]] = await Promise.all([
-    files.manifest().then(async (m) => [m, await files.bytes(files.url(m.core))]),
+    files.manifest(prefetched.manifest).then(async (m) => {
+      const url = files.url(m.core);
+      return [m, await (prefetched.core ? files.decode(url, prefetched.core) : files.bytes(url))];
+    }),
     started,
   ]);
   const coreUrl = files.url(manifest.core);

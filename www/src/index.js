@@ -64,9 +64,10 @@ export async function createSearch({ base = '/search/', wasm, fetch, worker = tr
 function startWorker(config) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    // Sent now, read once the worker's module has run: it starts loading the index at once,
-    // without waiting for a round trip through this thread.
-    worker.postMessage({ type: 'config', config });
+    // Read once the worker's module has run; by then the files it needs first are here.
+    prefetch(config).then(([prefetched, transfer]) =>
+      worker.postMessage({ type: 'config', config: { ...config, prefetched } }, transfer),
+    );
     const pending = new Map();
     let next = 1;
     worker.onerror = (event) => {
@@ -102,6 +103,25 @@ function startWorker(config) {
       });
     };
   });
+}
+
+/**
+ * Downloads the manifest and the core file and compiles the wasm while the worker starts, so
+ * the worker's first request does not wait for its own fetches. Anything that fails here is
+ * left out: the worker fetches it again and reports the error, naming the file.
+ */
+async function prefetch({ base, wasm }) {
+  const get = (url) => fetch(url).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject()));
+  const manifestUrl = new URL('helpdex.json', base);
+  const index = get(manifestUrl).then(async (manifest) => {
+    const core = new URL(JSON.parse(new TextDecoder().decode(manifest)).core, base);
+    // Only from the index folder, as the worker's own loader enforces.
+    return { manifest, core: core.href.startsWith(base) ? await get(core) : undefined };
+  });
+  const module = wasm === undefined ? WebAssembly.compileStreaming(fetch(new URL('./helpdex_wasm_bg.wasm', import.meta.url))) : undefined;
+  const [files, compiled] = await Promise.all([index.catch(() => ({})), module?.catch(() => undefined)]);
+  const prefetched = { ...files, wasm: compiled };
+  return [prefetched, [files.manifest, files.core].filter(Boolean)];
 }
 
 /** The fallback: the same engine, on this thread. */

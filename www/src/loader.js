@@ -15,10 +15,10 @@ export class IndexFiles {
     this.manifestUrl = new URL(MANIFEST, base);
   }
 
-  /** Fetches and checks `helpdex.json`. */
-  async manifest() {
+  /** Fetches (unless its bytes are given) and checks `helpdex.json`. */
+  async manifest(bytes) {
     const url = this.manifestUrl;
-    const text = new TextDecoder().decode(await this.bytes(url, ': is `base` the folder `helpdex build` wrote?'));
+    const text = new TextDecoder().decode(bytes ?? (await this.bytes(url, ': is `base` the folder `helpdex build` wrote?')));
     let m;
     try {
       m = JSON.parse(text);
@@ -51,10 +51,16 @@ export class IndexFiles {
     try {
       const response = await this.fetch(url);
       if (!response.ok) throw fileError(url, `HTTP ${response.status}${hint}`);
-      body = new Uint8Array(await response.arrayBuffer());
+      body = await response.arrayBuffer();
     } catch (e) {
       throw e.name === 'HelpdexError' ? e : fileError(url, `cannot fetch (${e.message})`);
     }
+    return this.decode(url, body);
+  }
+
+  /** A downloaded file's bytes, gunzipped if they are still gzip. */
+  async decode(url, buffer) {
+    const body = new Uint8Array(buffer);
     if (body[0] !== 0x1f || body[1] !== 0x8b) return body;
     try {
       const stream = new Blob([body]).stream().pipeThrough(new DecompressionStream('gzip'));

@@ -1,28 +1,35 @@
 // The Web Worker: runs the engine off the main thread so typing never waits on a search.
-// Protocol (index.js is the other side): {type: "config"} comes first and starts loading the
-// index; the worker says {ready} once its module has run; it answers {id, type: "load" |
+// Protocol (index.js is the other side): the worker says {ready} once its module has run;
+// {type: "config"} starts loading the index (it may come after the first requests: the page
+// sends it once its prefetch of the first files ends); the worker answers {id, type: "load" |
 // "search"} with {id, value} or {id, error}; {id, type: "cancel"} drops a superseded search at
 // its next fetch.
 import { openEngine } from './engine.js';
 
-let config;
+let setConfig;
+const config = new Promise((resolve) => (setConfig = resolve));
 let engine;
+let retry = false;
 /** Running requests: id → whether they were cancelled. */
 const running = new Map();
 
 function open() {
-  // A failed open is retried by the next request (the network may be back).
-  engine ??= openEngine(config).catch((e) => {
-    engine = undefined;
-    throw e;
-  });
+  // A failed open is retried by the next request (the network may be back), fetching every
+  // file itself: the first try used up what the page prefetched.
+  engine ??= config
+    .then((c) => openEngine(retry ? { ...c, prefetched: undefined } : c))
+    .catch((e) => {
+      retry = true;
+      engine = undefined;
+      throw e;
+    });
   return engine;
 }
 
 addEventListener('message', async ({ data }) => {
   const { id, type } = data;
   if (type === 'config') {
-    config = data.config;
+    setConfig(data.config);
     return void open().catch(() => {}); // a failure is reported to the request that needs it
   }
   if (type === 'cancel') return void (running.has(id) && running.set(id, true));
