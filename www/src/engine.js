@@ -72,9 +72,11 @@ class Engine {
       if (superseded()) throw abortError();
     }
     for (;;) {
-      const hits = index.search(text, limit, typos);
+      const flat = index.search(text, limit, typos); // [doc, fragments chunk, score, …]
+      const hits = [];
+      for (let i = 0; i < flat.length; i += 3) hits.push({ fragments: flat[i + 1], score: flat[i + 2] });
       const needed = [...new Set(hits.map((h) => h.fragments))].filter((n) => !index.hasFragments(n));
-      if (!needed.length) return hits.map((h, i) => ({ ...index.result(i), score: h.score }));
+      if (!needed.length) return hits.map((h, i) => ({ ...JSON.parse(index.result(i)), score: h.score }));
       await Promise.all(needed.map((n) => this.#load('fragments', n)));
       if (superseded()) throw abortError();
     }

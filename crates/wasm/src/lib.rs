@@ -7,9 +7,9 @@
 //! ```js
 //! const index = new Index(coreBytes);            // throws on a corrupt or mismatched file
 //! for (const n of index.missingPostings(query)) index.addPostings(n, await fetchChunk(n));
-//! const hits = index.search(query, 10);          // [{ doc, score, fragments }]
-//! for (const h of hits) if (!index.hasFragments(h.fragments)) index.addFragments(...);
-//! const shown = index.result(0);                 // title, url, anchor, excerpt, subResults
+//! const hits = index.search(query, 10, true);    // [doc, fragments, score, doc, …]
+//! for (const n of fragmentsOf(hits)) if (!index.hasFragments(n)) index.addFragments(...);
+//! const shown = JSON.parse(index.result(0));     // title, url, anchor, excerpt, subResults
 //! ```
 //!
 //! Text offsets handed to JavaScript (`highlights`) are UTF-16 code units, ready for
@@ -20,8 +20,10 @@ use helpdex_core::{Excerpt, Hit, Plan, SearchOptions};
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
+
+mod json;
+use json::Json;
 
 /// An open index, plus the last query's plan and hits (so `result` can present them).
 #[wasm_bindgen]
@@ -105,10 +107,10 @@ impl Index {
         index.missing_postings(plan)
     }
 
-    /// Ranks articles for `query`: `[{ doc, score, fragments }]`, best first, where
-    /// `fragments` is the chunk holding the article's display data. Throws if postings chunks
-    /// are missing (see `missingPostings`).
-    pub fn search(&mut self, query: &str, limit: u32, typos: bool) -> Result<Array, JsError> {
+    /// Ranks articles for `query`, best first, as flat triples `[doc, fragments, score, …]`,
+    /// where `fragments` is the chunk holding the article's display data. Throws if postings
+    /// chunks are missing (see `missingPostings`).
+    pub fn search(&mut self, query: &str, limit: u32, typos: bool) -> Result<Vec<f64>, JsError> {
         let options = SearchOptions {
             limit: limit as usize,
             typos,
@@ -119,56 +121,41 @@ impl Index {
             .map_err(|e| JsError::new(&e.to_string()))?;
         let out = hits
             .iter()
-            .map(|h| {
-                object(&[
-                    ("doc", h.doc.into()),
-                    ("score", h.score.into()),
-                    ("fragments", self.inner.fragments_chunk_of(h.doc).into()),
-                ])
+            .flat_map(|h| {
+                let chunk = index.fragments_chunk_of(h.doc);
+                [h.doc as f64, chunk as f64, h.score as f64]
             })
             .collect();
         self.hits = hits;
         Ok(out)
     }
 
-    /// Display data of hit `i` of the last search: `{ id, url, title, section, anchor,
-    /// titleHighlights, excerpt: { text, highlights }, subResults: [{ heading, anchor,
-    /// excerpt }] }`, or `undefined` if its fragments chunk is not loaded yet.
-    pub fn result(&self, i: u32) -> JsValue {
-        let Some(Planned { plan, .. }) = &self.planned else {
-            return JsValue::UNDEFINED;
-        };
-        let Some(shown) = self
-            .hits
-            .get(i as usize)
-            .and_then(|h| self.inner.present(plan, h))
-        else {
-            return JsValue::UNDEFINED;
-        };
+    /// Display data of hit `i` of the last search, as JSON: `{ id, url, title, section, lang,
+    /// anchor, titleHighlights, excerpt: { text, highlights }, subResults: [{ heading, anchor,
+    /// excerpt }] }`; `undefined` if its fragments chunk is not loaded yet.
+    pub fn result(&self, i: u32) -> Option<String> {
+        let Planned { plan, .. } = self.planned.as_ref()?;
+        let shown = self.inner.present(plan, self.hits.get(i as usize)?)?;
         let f = shown.fragment;
-        let subs: Array = shown
-            .sub_results
-            .iter()
-            .map(|s| {
-                object(&[
-                    ("heading", s.heading.as_str().into()),
-                    ("anchor", s.anchor.as_str().into()),
-                    ("excerpt", excerpt(&s.excerpt)),
-                ])
-            })
-            .collect();
-        object(&[
-            ("id", f.id.as_str().into()),
-            ("url", f.url.as_str().into()),
-            ("title", f.title.as_str().into()),
-            ("titleHighlights", utf16_ranges(&shown.title)),
-            ("section", optional(f.section.as_deref())),
-            ("lang", optional(f.lang.as_deref())),
-            ("anchor", optional(shown.anchor)),
-            ("excerpt", excerpt(&shown.excerpt)),
-            ("subResults", subs.into()),
-        ])
-        .into()
+        let mut json = Json::default();
+        json.object(|o| {
+            o.field("id").string(&f.id);
+            o.field("url").string(&f.url);
+            o.field("title").string(&f.title);
+            utf16_ranges(o.field("titleHighlights"), &shown.title);
+            o.field("section").optional(f.section.as_deref());
+            o.field("lang").optional(f.lang.as_deref());
+            o.field("anchor").optional(shown.anchor);
+            excerpt(o.field("excerpt"), &shown.excerpt);
+            o.field("subResults").array(&shown.sub_results, |json, s| {
+                json.object(|o| {
+                    o.field("heading").string(&s.heading);
+                    o.field("anchor").string(&s.anchor);
+                    excerpt(o.field("excerpt"), &s.excerpt);
+                })
+            });
+        });
+        Some(json.finish())
     }
 }
 
@@ -195,31 +182,16 @@ impl Index {
     }
 }
 
-fn object(fields: &[(&str, JsValue)]) -> Object {
-    let o = Object::new();
-    for (k, v) in fields {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o
-}
-
-fn optional(s: Option<&str>) -> JsValue {
-    s.map_or(JsValue::NULL, JsValue::from_str)
-}
-
-fn excerpt(e: &Excerpt) -> JsValue {
-    object(&[
-        ("text", e.text.as_str().into()),
-        ("highlights", utf16_ranges(e)),
-    ])
-    .into()
+fn excerpt(json: &mut Json, e: &Excerpt) {
+    json.object(|o| {
+        o.field("text").string(&e.text);
+        utf16_ranges(o.field("highlights"), e);
+    });
 }
 
 /// Highlight ranges as a flat `[start, end, start, end, …]` array of UTF-16 offsets.
-fn utf16_ranges(e: &Excerpt) -> JsValue {
-    let flat: Vec<u32> = utf16_offsets(&e.text, &e.highlights);
-    flat.into()
+fn utf16_ranges(json: &mut Json, e: &Excerpt) {
+    json.array(utf16_offsets(&e.text, &e.highlights), Json::number);
 }
 
 /// Converts byte ranges of `text` into UTF-16 offsets, flattened.
