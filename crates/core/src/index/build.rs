@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use fst::MapBuilder;
 
-use super::core_data::{CoreData, TermValue};
+use super::core_data::{CoreData, DfByte};
 use super::format::{self, FileKind};
 use super::fragments::{Fragment, CHECKPOINT_EVERY};
 use super::norms;
@@ -260,21 +260,22 @@ impl IndexBuilder {
             ..BuildStats::default()
         };
         let mut vocab = MapBuilder::memory();
+        let mut df = Vec::with_capacity(terms.len());
+        let df_table = DfByte::table();
+        let mut chunk_starts = vec![0];
         let mut chunks: Vec<Vec<u8>> = Vec::new();
         let mut current: Vec<u8> = Vec::new();
         let mut alphabet: Vec<char> = Vec::new();
-        for (term, list) in &terms {
+        for (ordinal, (term, list)) in terms.iter().enumerate() {
             if current.len() >= self.options.postings_chunk_bytes {
                 chunks.push(std::mem::take(&mut current));
+                chunk_starts.push(ordinal as u32);
             }
-            let value = TermValue {
-                chunk: chunks.len() as u32,
-                offset: current.len() as u32,
-                df: list.df(),
-            };
+            // Lists are self-delimiting: a chunk is its terms' lists in ordinal order.
             list.finish_into(&mut current);
+            df.push(DfByte::encode(&df_table, list.df()));
             vocab
-                .insert(term.as_bytes(), value.pack())
+                .insert(term.as_bytes(), ordinal as u64)
                 .expect("terms are sorted and unique");
             alphabet.extend(term.chars());
             if alphabet.len() > 4096 {
@@ -282,9 +283,7 @@ impl IndexBuilder {
                 alphabet.dedup();
             }
         }
-        if !current.is_empty() || chunks.is_empty() {
-            chunks.push(current);
-        }
+        chunks.push(current);
         alphabet.sort_unstable();
         alphabet.dedup();
         let fold = FoldTable::for_alphabet(&alphabet);
@@ -314,7 +313,8 @@ impl IndexBuilder {
             }),
             norms: self.norms,
             vocab,
-            postings_chunks: postings.len() as u32,
+            df,
+            chunk_starts,
             fragment_starts: self.fragment_starts,
             fold,
             pinyin,

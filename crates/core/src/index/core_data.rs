@@ -17,11 +17,16 @@ pub(crate) struct CoreData {
     // call per byte (opening the core in the browser is on the first search's path).
     #[serde(with = "serde_bytes")]
     pub norms: Vec<u8>,
-    /// The vocabulary: an fst map from term to a packed [`TermValue`].
+    /// The vocabulary: an fst map from term to its ordinal (its rank in sorted order). Ordinals
+    /// grow with the keys, which the fst stores far more compactly than arbitrary values.
     #[serde(with = "serde_bytes")]
     pub vocab: Vec<u8>,
-    /// Number of postings chunks.
-    pub postings_chunks: u32,
+    /// Document frequency of each term, by ordinal, as a [`DfByte`].
+    #[serde(with = "serde_bytes")]
+    pub df: Vec<u8>,
+    /// First term ordinal of each postings chunk, ascending, starting at 0: chunks hold the
+    /// terms' lists in ordinal order.
+    pub chunk_starts: Vec<u32>,
     /// First doc number of each fragments chunk, ascending, starting at 0.
     pub fragment_starts: Vec<u32>,
     /// Folding for queries.
@@ -30,29 +35,70 @@ pub(crate) struct CoreData {
     pub pinyin: PinyinTable,
 }
 
-/// Where a term's postings list is, and how many articles it has; packed into the fst's u64.
+/// Where a term's postings list is, and about how many articles it has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TermValue {
-    /// Postings chunk number (16 bits).
+    /// The term's ordinal in the vocabulary.
+    pub ordinal: u32,
+    /// Postings chunk number.
     pub chunk: u32,
-    /// Byte offset of the list in the chunk's list area (24 bits).
-    pub offset: u32,
-    /// Document frequency (24 bits).
+    /// Document frequency, exact below 32 and within 3.5% above (see [`DfByte`]); scoring reads
+    /// the exact one from the postings list.
     pub df: u32,
 }
 
-impl TermValue {
-    #[cfg(feature = "build")]
-    pub(crate) fn pack(self) -> u64 {
-        assert!(self.chunk < 1 << 16 && self.offset < 1 << 24 && self.df < 1 << 24);
-        (self.chunk as u64) << 48 | (self.offset as u64) << 24 | self.df as u64
+/// A document frequency in one byte: exact below 32, then in steps of 6%. Planning only needs
+/// to tell common terms from rare ones; one byte per term keeps the core file small.
+pub(crate) struct DfByte;
+
+impl DfByte {
+    const EXACT: usize = 32;
+
+    /// The frequency each byte stands for, ascending. Integer rounding and repeated f64
+    /// multiplication give the same table on every platform, with no float library code.
+    pub(crate) fn table() -> [u32; 256] {
+        let mut table = [0u32; 256];
+        let mut v = Self::EXACT as f64;
+        for (b, slot) in table.iter_mut().enumerate() {
+            if b < Self::EXACT {
+                *slot = b as u32;
+            } else {
+                *slot = (v + 0.5) as u32;
+                v *= 1.06;
+            }
+        }
+        table
     }
 
-    pub(crate) fn unpack(v: u64) -> TermValue {
-        TermValue {
-            chunk: (v >> 48) as u32,
-            offset: ((v >> 24) & 0xFF_FFFF) as u32,
-            df: (v & 0xFF_FFFF) as u32,
+    /// The byte whose frequency in `table` is nearest to `df`.
+    #[cfg(feature = "build")]
+    pub(crate) fn encode(table: &[u32; 256], df: u32) -> u8 {
+        let above = table.partition_point(|&v| v < df).min(255);
+        let below = above.saturating_sub(1);
+        let nearer = if df.abs_diff(table[below]) < df.abs_diff(table[above]) {
+            below
+        } else {
+            above
+        };
+        nearer as u8
+    }
+}
+
+#[cfg(all(test, feature = "build"))]
+mod tests {
+    use super::DfByte;
+
+    #[test]
+    fn df_bytes_keep_order_and_stay_close() {
+        let table = DfByte::table();
+        assert!(table.windows(2).all(|w| w[0] < w[1]));
+        let mut last = 0;
+        for df in 0..2_000_000u32 {
+            let back = table[DfByte::encode(&table, df) as usize];
+            assert!(back >= last, "monotone at {df}");
+            last = back;
+            let error = (back as f64 - df as f64).abs() / (df.max(1) as f64);
+            assert!(error <= 0.035, "{df} -> {back}");
         }
     }
 }

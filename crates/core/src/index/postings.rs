@@ -203,6 +203,14 @@ impl std::ops::Deref for Positions {
 }
 
 /// Reads the list that starts at `offset` of a chunk's list area.
+/// Where the list that starts at `offset` ends.
+pub(crate) fn list_end(area: &[u8], offset: usize) -> Result<usize, FormatError> {
+    let mut c = Cursor::new(area.get(offset..).ok_or(MALFORMED)?);
+    let len = c.varint()? as usize;
+    c.take(len)?;
+    Ok(area.len() - c.bytes.len())
+}
+
 pub(crate) fn read_list(area: &[u8], offset: usize) -> Result<ListReader<'_>, FormatError> {
     let mut c = Cursor::new(area.get(offset..).ok_or(MALFORMED)?);
     let len = c.varint()? as usize;

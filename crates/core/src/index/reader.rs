@@ -2,11 +2,11 @@
 
 use fst::Map;
 
-use super::core_data::{CoreData, TermValue};
+use super::core_data::{CoreData, DfByte, TermValue};
 use super::format::{self, FileKind, FormatError};
 use super::fragments::Fragment;
 use super::norms;
-use super::postings::{read_list, ListReader, FIELD_COUNT};
+use super::postings::{list_end, read_list, ListReader, FIELD_COUNT};
 use crate::analysis::{FoldTable, Readings};
 use crate::search::TypoAutomata;
 
@@ -20,10 +20,14 @@ pub struct Index {
     /// Decoded value of each norm byte, so scoring does a lookup instead of `exp2`.
     norm_values: [f32; 256],
     vocab: Map<Vec<u8>>,
+    df: Vec<u8>,
+    /// The frequency of each df byte (see [`DfByte`]).
+    df_values: [u32; 256],
+    chunk_starts: Vec<u32>,
     fragment_starts: Vec<u32>,
     fold: FoldTable,
     readings: Readings,
-    postings: Vec<Option<Vec<u8>>>,
+    postings: Vec<Option<PostingsChunk>>,
     fragments: Vec<Option<Vec<Fragment>>>,
     automata: TypoAutomata,
 }
@@ -36,6 +40,13 @@ impl std::fmt::Debug for Index {
             .field("terms", &self.vocab.len())
             .finish_non_exhaustive()
     }
+}
+
+/// A loaded postings chunk: its lists, and where each starts.
+#[derive(Clone)]
+struct PostingsChunk {
+    lists: Vec<u8>,
+    offsets: Vec<u32>,
 }
 
 const fn malformed(what: &'static str) -> FormatError {
@@ -51,6 +62,17 @@ impl Index {
         if core.norms.len() != core.docs as usize * FIELD_COUNT {
             return Err(malformed("field lengths"));
         }
+        // The vocabulary is checked below; a chunk table must fit any count of terms it has.
+        let terms = core.df.len() as u32;
+        let chunks_ok = core.chunk_starts.first() == Some(&0)
+            && core.chunk_starts.windows(2).all(|w| w[0] < w[1])
+            && core
+                .chunk_starts
+                .last()
+                .is_some_and(|&s| s < terms || s == 0);
+        if !chunks_ok {
+            return Err(malformed("postings chunk table"));
+        }
         let starts_ok = core.fragment_starts.first() == Some(&0)
             && core.fragment_starts.windows(2).all(|w| w[0] < w[1])
             && core.fragment_starts.last() < Some(&core.docs);
@@ -65,6 +87,9 @@ impl Index {
         // The container's checksum already covers these bytes, so fst's own (whose crc32c
         // table would add 16 KiB to the browser module) is not checked again.
         let vocab = Map::new(core.vocab).map_err(|_| malformed("vocabulary"))?;
+        if vocab.len() != core.df.len() {
+            return Err(malformed("vocabulary size"));
+        }
         Ok(Index {
             build_id: file.build_id,
             docs: core.docs,
@@ -72,7 +97,10 @@ impl Index {
             norms: core.norms,
             norm_values: std::array::from_fn(|q| norms::decode(q as u8)),
             vocab,
-            postings: vec![None; core.postings_chunks as usize],
+            df: core.df,
+            df_values: DfByte::table(),
+            postings: vec![None; core.chunk_starts.len()],
+            chunk_starts: core.chunk_starts,
             fragments: vec![None; core.fragment_starts.len()],
             fragment_starts: core.fragment_starts,
             fold: core.fold,
@@ -109,11 +137,28 @@ impl Index {
     /// Adds postings chunk `number` from its file bytes (uncompressed).
     pub fn add_postings(&mut self, number: u32, file: &[u8]) -> Result<(), FormatError> {
         let payload = self.check_chunk(FileKind::Postings, number, file)?;
-        let slot = self
-            .postings
-            .get_mut(number as usize)
+        let first = *self
+            .chunk_starts
+            .get(number as usize)
             .ok_or(malformed("chunk number"))?;
-        *slot = Some(payload.to_vec());
+        let end = self
+            .chunk_starts
+            .get(number as usize + 1)
+            .copied()
+            .unwrap_or(self.df.len() as u32);
+        let mut offsets = Vec::with_capacity((end - first) as usize);
+        let mut at = 0;
+        while at < payload.len() {
+            offsets.push(at as u32);
+            at = list_end(payload, at)?;
+        }
+        if offsets.len() != (end - first) as usize {
+            return Err(malformed("postings count"));
+        }
+        self.postings[number as usize] = Some(PostingsChunk {
+            lists: payload.to_vec(),
+            offsets,
+        });
         Ok(())
     }
 
@@ -190,6 +235,19 @@ impl Index {
         &self.vocab
     }
 
+    /// Where the term with vocabulary value (ordinal) `ordinal` lives.
+    pub(crate) fn term_value(&self, ordinal: u64) -> TermValue {
+        let ordinal = ordinal as u32;
+        TermValue {
+            ordinal,
+            chunk: (self.chunk_starts.partition_point(|&s| s <= ordinal).max(1) - 1) as u32,
+            df: self
+                .df
+                .get(ordinal as usize)
+                .map_or(0, |&b| self.df_values[b as usize]),
+        }
+    }
+
     pub(crate) fn automata(&self) -> &TypoAutomata {
         &self.automata
     }
@@ -220,6 +278,12 @@ impl Index {
     /// The postings list of a term, or `None` if its chunk is not loaded.
     pub(crate) fn list(&self, term: TermValue) -> Option<Result<ListReader<'_>, FormatError>> {
         let chunk = self.postings.get(term.chunk as usize)?.as_ref()?;
-        Some(read_list(chunk, term.offset as usize))
+        let at = term
+            .ordinal
+            .checked_sub(self.chunk_starts[term.chunk as usize]);
+        match at.and_then(|i| chunk.offsets.get(i as usize)) {
+            Some(&offset) => Some(read_list(&chunk.lists, offset as usize)),
+            None => Some(Err(malformed("postings list number"))),
+        }
     }
 }

@@ -267,7 +267,7 @@ pub(crate) fn candidates(
     if let Some(v) = vocab.get(&word.term) {
         out.push(Candidate {
             term: word.term.clone(),
-            value: TermValue::unpack(v),
+            value: index.term_value(v),
             kind: MatchKind::Exact,
         });
     }
@@ -279,6 +279,7 @@ pub(crate) fn candidates(
         };
         let keep = prefix_terms(word.term.chars().count());
         out.extend(best_matches(
+            index,
             vocab.search(automaton).into_stream(),
             keep,
             &mut |term, _| (term.len() != word.term.len()).then_some(MatchKind::Prefix),
@@ -297,7 +298,7 @@ pub(crate) fn candidates(
             first_byte: word.term.as_bytes()[0],
         };
         let search = vocab.search(automaton).into_stream();
-        let mut found = best_matches(search, MAX_TYPO_TERMS + 1, &mut |term, _| {
+        let mut found = best_matches(index, search, MAX_TYPO_TERMS + 1, &mut |term, _| {
             let distance = match dfa.eval(term) {
                 Distance::Exact(d) => d,
                 Distance::AtLeast(_) => return None,
@@ -389,7 +390,12 @@ pub(crate) fn char_matches(
         second,
         open_end,
     };
-    best_matches(index.vocab().search(automaton).into_stream(), keep, kind)
+    best_matches(
+        index,
+        index.vocab().search(automaton).into_stream(),
+        keep,
+        kind,
+    )
 }
 
 /// Terms one edit away at the first letter (substituted, inserted before, deleted, or swapped
@@ -419,7 +425,7 @@ fn first_letter_typos(index: &Index, word: &QueryWord) -> Vec<Candidate> {
             open_end: word.prefix,
         };
         let stream = vocab.search(automaton).into_stream();
-        found.extend(best_matches(stream, MAX_TYPO_TERMS, &mut typo));
+        found.extend(best_matches(index, stream, MAX_TYPO_TERMS, &mut typo));
     }
     found
 }
@@ -428,6 +434,7 @@ fn first_letter_typos(index: &Index, word: &QueryWord) -> Vec<Candidate> {
 /// frequent, then alphabetical. Terms are copied into one buffer while streaming; only the kept
 /// ones become strings.
 fn best_matches(
+    index: &Index,
     mut stream: impl for<'a> Streamer<'a, Item = (&'a [u8], u64)>,
     keep: usize,
     kind: &mut dyn FnMut(&[u8], TermValue) -> Option<MatchKind>,
@@ -440,7 +447,7 @@ fn best_matches(
         if visits > MAX_AUTOMATON_VISITS {
             break;
         }
-        let value = TermValue::unpack(value);
+        let value = index.term_value(value);
         if let Some(kind) = kind(term, value) {
             let start = bytes.len();
             bytes.extend_from_slice(term);

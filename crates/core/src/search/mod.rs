@@ -321,7 +321,7 @@ impl Index {
                 Some(list) => list?,
                 None => return Err(SearchError::MissingPostings(vec![candidate.value.chunk])),
             };
-            let idf = bm25::idf(self.docs(), candidate.value.df);
+            let idf = bm25::idf(self.docs(), list.len());
             let quality =
                 ranking::match_quality(candidate.kind, typed, candidate.term.chars().count());
             hits.reserve(list.len() as usize);
