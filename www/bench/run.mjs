@@ -6,7 +6,8 @@
 //   - per keystroke: every prefix of every en-help query, typed one after the other through
 //     createSearch() (so through the worker), timed as the page sees each answer: pass 1 as a
 //     visitor meets it (chunks fetched as first needed), pass 2 with every chunk loaded; then
-//     the engine alone (no worker messaging), to tell search time from transport.
+//     the engine alone (no worker messaging), to tell search time from transport; and, for both,
+//     each keystroke's fastest of three passes (robust to other work on the machine).
 //
 //   npm --prefix www run bench [-- --gzip-header --rebuild]
 //   (builds the package first; the index once, into bench/work/, or again with --rebuild)
@@ -91,11 +92,16 @@ try {
   const typeAll = () => page.evaluate((qs) => window.bench.typeAll(qs), queries);
   await page.evaluate(() => window.bench.open(true));
   const first = (await typeAll()).slice(1); // the keystrokes after the first
-  const again = await typeAll();
+  const againPasses = [await typeAll(), await typeAll(), await typeAll()];
+  const again = againPasses[0];
   await page.evaluate(() => window.bench.open(false));
   await typeAll();
-  const engine = await typeAll();
+  const enginePasses = [await typeAll(), await typeAll(), await typeAll()];
+  const engine = enginePasses[0];
   await close();
+  // Each keystroke's fastest of three passes: preemption by other work on the machine only
+  // ever adds time, so this is the figure that stays comparable on a busy machine.
+  const fastest = (passes) => passes[0].map(([n], k) => [n, Math.min(...passes.map((p) => p[k][1]))]);
 
   console.log(`\nload average while measuring (2 cores): ${loadavg().map((v) => v.toFixed(1)).join(' ')}`);
   console.log(`index files served ${gzipHeader ? 'with Content-Encoding: gzip' : 'as stored (gzip bytes, gunzipped by the loader)'}`);
@@ -112,6 +118,8 @@ try {
   ]) {
     console.log(`${what}: ${stats(times)}`);
   }
+  console.log(`each keystroke's fastest of 3 passes, in the worker: ${stats(fastest(againPasses))}`);
+  console.log(`each keystroke's fastest of 3 passes, engine alone:   ${stats(fastest(enginePasses))}`);
   // One- and two-letter prefixes expand to thousands of terms: they are where the tail is.
   console.log(`  pass 2 by characters typed: 1–2: ${stats(again.filter(([n]) => n <= 2))}`);
   console.log(`                              3+:  ${stats(again.filter(([n]) => n > 2))}`);
