@@ -11,6 +11,8 @@
 //
 //   npm --prefix www run bench [-- --gzip-header --rebuild]
 //   (builds the package first; the index once, into bench/work/, or again with --rebuild)
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +20,6 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { buildIndex, shared } from '../demo/build.mjs';
-import { serve } from '../demo/serve.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const www = join(here, '..');
@@ -62,8 +63,9 @@ const queries = readFileSync(join(shared, 'queries/en-help.jsonl'), 'utf8').trim
 // --gzip-header: the index files go out with Content-Encoding: gzip, as from a host configured
 // for them (the browser's network stack then decompresses); by default they go out as stored.
 const gzipHeader = process.argv.includes('--gzip-header');
-const server = await serve({ mounts: { '/helpdex/': dist, '/search/': index, '/bench/': here }, gzipHeader });
-const url = `http://127.0.0.1:${server.address().port}/bench/page.html`;
+const server = spawn(process.execPath, [join(here, 'server.mjs'), JSON.stringify({ mounts: { '/helpdex/': dist, '/search/': index, '/bench/': here }, gzipHeader })], { stdio: ['ignore', 'pipe', 'inherit'] });
+const [port] = await once(server.stdout, 'data');
+const url = `http://127.0.0.1:${String(port).trim()}/bench/page.html`;
 const launch = async () => {
   const profile = mkdtempSync(join(tmpdir(), 'helpdex-bench-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
@@ -124,5 +126,5 @@ try {
   console.log(`  pass 2 by characters typed: 1–2: ${stats(again.filter(([n]) => n <= 2))}`);
   console.log(`                              3+:  ${stats(again.filter(([n]) => n > 2))}`);
 } finally {
-  server.close();
+  server.kill();
 }
