@@ -92,10 +92,10 @@ export class HelpdexSearchElement extends HTMLElement {
   show() {
     const ui = this.#ui;
     if (!ui || ui.dialog.open || !this.isConnected) return;
+    this.#preload(); // first: the worker and the fetches start before the dialog renders
     this.#localize();
     ui.dialog.showModal();
     ui.input.select();
-    this.#preload();
     this.#update();
     this.#emit('helpdex-open');
   }
