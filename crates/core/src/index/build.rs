@@ -15,7 +15,7 @@ use super::format::{self, FileKind};
 use super::fragments::{Fragment, CHECKPOINT_EVERY};
 use super::norms;
 use super::postings::{Field, ListWriter, TermInArticle, FIELD_COUNT};
-use crate::analysis::{FoldTable, FullFold, PinyinTable, Tokenizer};
+use crate::analysis::{Fold, FoldTable, FullFold, PinyinTable, Tokenizer};
 use crate::article::Article;
 
 /// Positions skipped between fields and between parts, so that words on either side of a
@@ -57,7 +57,7 @@ pub fn analyze(article: &Article) -> AnalyzedArticle {
     let mut field_text =
         |field: Field, text: &str, position: u32, checkpoints: &mut Checkpoints| {
             let next = tokenizer.tokenize(text, position, |t| {
-                checkpoints.see(t, position);
+                checkpoints.see(t, position, text);
                 lengths[field as usize] += 1;
                 match terms.get_mut(t.term) {
                     Some(stats) => stats.add(field, t.position),
@@ -130,7 +130,7 @@ impl Checkpoints {
         }
     }
 
-    fn see(&mut self, t: &crate::analysis::Token, first: u32) {
+    fn see(&mut self, t: &crate::analysis::Token, first: u32, text: &str) {
         if self.off {
             return;
         }
@@ -138,13 +138,24 @@ impl Checkpoints {
         self.last_end = t.range.end;
         let position = t.position - first;
         let next = self.found.last().map_or(0, |c| c[0]) + CHECKPOINT_EVERY;
-        if fresh && position >= next {
+        if fresh && position >= next && folds_to_one_char(text, t.range.start) {
             self.found.push([position, t.range.start as u32]);
         }
     }
 }
 
-/// The files of a finished index, each wrapped in its header.
+/// Whether the character at `at` folds to a single character: one that folds to several may
+/// have begun a word too long to be a token (`…reset½` → `…reset1`, then `2`), which a restart
+/// there would not see.
+fn folds_to_one_char(text: &str, at: usize) -> bool {
+    let Some(c) = text[at..].chars().next() else {
+        return false;
+    };
+    let mut folded = String::new();
+    FullFold.fold_into(c, &mut folded);
+    folded.chars().count() == 1
+}
+
 #[derive(Clone, Debug)]
 pub struct BuiltIndex {
     /// Shared by every file of this build.
