@@ -2,6 +2,7 @@
 // `run.mjs --report-only` can redo them without measuring again).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { BROTLI_LARGE_FILE_QUALITY } from './sizes.mjs';
 import { barChart } from './svg.mjs';
 
 const KINDS = ['exact', 'typo', 'prefix', 'pinyin'];
@@ -38,10 +39,16 @@ const NOTES = [
 
 // Why helpdex trails where helpdexGaps() finds it does, from the measurements and
 // the engines' designs; keep in step with the list when the numbers move.
-const GAP_REASONS = [];
+const GAP_REASONS = [
+  '**Relevance, zh-help exact and prefix, tinysearch.** The queries where tinysearch puts the marked article higher are title fragments that several articles share equally: 使用文档 ("user guide") ends the titles of PD Recover, Placement Rules, Split Region and Online Unsafe Recovery 使用文档, and the set marks the last one; 同步数据到 starts four TiCDC titles. helpdex orders such equals by BM25F (shorter fields first); tinysearch orders them arbitrarily, and its order changes between runs (zh-help exact MRR 0.906 in the first full run of the day, 0.919 in this one; per query it is ahead on 10 exact and 12 prefix queries, helpdex on 8 and 7). It scores 0 on typo and pinyin queries. Nothing in these queries tells the marked article from its siblings; what would is a site signal such as page views, which helpdex does not take as input yet.',
+  '**Relevance, en-help exact and prefix, FlexSearch.** FlexSearch ranks by the position of the words in a field, so a title that starts with the query wins. helpdex has no bonus for the query\'s words appearing in order at the start of the title: for "microsoft 365 apps open" the marked article, "Microsoft 365 apps open files from SharePoint on-premises…", is helpdex\'s 7th, behind shorter titles holding three of the four words ("Install Microsoft 365 apps"); for "sharepoint doesn t support" ("SharePoint doesn\'t support export/import of subsites…") it is 3rd. Per query FlexSearch is ahead on 4 exact and 5 prefix queries and helpdex on 4 and 6 (and on 13 typo queries against 3), but helpdex\'s misses sit lower. Fix: a ranking feature for an in-order, adjacent match of the query in the title, strongest at the title\'s start.',
+  '**Relevance against Fuse.js and lunr** (zh-help, en-help, en-large): those entries come from the few queries they finished within their time budget (16 of 400, 12 of 300, 8 of 100); on those same queries helpdex has the same MRR@10 (1.000 where the list says so).',
+  '**Latency, FlexSearch (every corpus), tinysearch and MiniSearch (zh-help).** FlexSearch\'s "forward" tokenizer stores every prefix of every word as its own key, so a keystroke is a hash lookup and an intersection of precomputed lists, with no typo matching or scoring at query time; the price is in the tables: a 166 MB index and 20 MB before the first result on en-help, 854 MB to build, no en-large index at all, and 0.629 MRR on zh-help. tinysearch treats a run of Han characters as one word, so a Chinese query is a couple of filter probes per article (and finds nothing for typos or pinyin). helpdex walks its fst with prefix and Levenshtein automata, scores with BM25F and proximity, and builds excerpts with highlight ranges for all ten results on every keystroke. In Chromium two more costs add up, measured ad hoc on the same indexes (load average 7.4, so only the differences count): wasm on the page\'s main thread (the package\'s `worker: false`) gives p50 1.36 ms on zh-help and 1.14 ms on en-help against the native CLI\'s 0.51 and 0.41 ms, and the package\'s default Web Worker adds 0.4–0.5 ms per search (p50 1.73 and 1.61 ms): the round trip that keeps typing from ever blocking the page. Fix: reuse the previous keystroke\'s candidates when the query only grew by a character (typing is monotone), and build excerpts for the results a UI shows rather than for all ten.',
+  '**Bytes before the first result, Pagefind (every corpus) and tinysearch (en-help, by 0.3 kB).** helpdex\'s first search fetches its core file whole, because typo and prefix matching run automata over the entire vocabulary: 593 kB of zh-help\'s 785 kB of index parts, 198 kB on en-help, 1.59 MB on en-large (gzip as stored). Pagefind has no typo tolerance and fetches only the word-range chunk holding the query\'s words plus result fragments. tinysearch\'s whole en-help index is 377 kB gzip (an xor filter per article: no positions, no text, no excerpts); on en-large it needs 5.62 MB against helpdex\'s 3.02 MB. helpdex\'s own code is the smaller (84.5 kB sent against Pagefind\'s 93–97 kB). Fix: shard the vocabulary by leading characters and fetch the shards of the query\'s words, keeping only field lengths and the folding table in the core; words of 5–8 letters allow no first-letter typo in helpdex, so all their candidates sit in the typed letters\' shard.',
+];
 
 const settingsText = (s) =>
-  `${s.buildReps} build${s.buildReps === 1 ? '' : 's'}; latency sample ${s.perKind} queries per kind, 1 warm-up + ${s.passes} timed passes, budget ${s.budgetMs / 1000} s per engine and environment; relevance budget ${s.relevanceBudgetMs / 1000} s`;
+  `${s.buildReps} build${s.buildReps === 1 ? '' : 's'}; latency sample ${s.perKind} queries per kind, 1 warm-up + up to ${s.passes} timed passes, budget ${s.budgetMs / 1000} s per engine and environment; relevance budget ${s.relevanceBudgetMs / 1000} s`;
 
 function chartsFor(corpus, runs, engines, chartDir) {
   const label = (r) => engines.get(r.engine)?.label ?? r.engine;
@@ -121,7 +128,8 @@ function hostileCell(h, name) {
   const q = h.queries.find((x) => x.name === name);
   if (q.unfinished) return `> ${fmtMs(h.capMs)} (cut)`;
   if (!q.ms.length) return 'not run';
-  return `${fmtMs(Math.max(...q.ms))}${q.error ? ' (threw)' : ''}`;
+  const range = q.ms.length > 1 ? `${fmtMs(Math.max(...q.ms))} / ${fmtMs(Math.min(...q.ms))}` : fmtMs(q.ms[0]);
+  return `${range}${q.error ? ' (threw)' : ''}`;
 }
 
 function hostileSection(corpus, ok, label) {
@@ -141,7 +149,7 @@ function hostileSection(corpus, ok, label) {
   };
   const lines = ['### Worst-case queries (hostile input, ms)', ''];
   lines.push(
-    `Each query below searched ${corpus.settings.hostile.reps} time${corpus.settings.hostile.reps === 1 ? '' : 's'} in a row after the typing passes; a cell is the slowest of those searches. A search still running after ${fmtS(corpus.settings.hostile.capMs)} s is cut ("cut"; the Node child is killed and a new one goes on with the next query); no search starts after ${fmtS(corpus.settings.hostile.budgetMs)} s per engine and environment ("not run"). "threw": the engine raised an error (timed all the same). ${corpus.settings.hostile.peers ? '' : 'Peers are not run on this corpus: opening their index again costs up to 18 s each. '}Pagefind's search runs on the page's main thread, where a stuck search cannot be cut, so it has no column.`,
+    `Each query below searched ${corpus.settings.hostile.reps} time${corpus.settings.hostile.reps === 1 ? '' : 's'} in a row after the typing passes; a cell is the slowest / the fastest of those searches (the first search of a query is the slowest where it has to fetch or decode index parts no earlier search needed). A search still running after ${fmtS(corpus.settings.hostile.capMs)} s is cut ("cut"; the Node child is killed and a new one goes on with the next query); no search starts after ${fmtS(corpus.settings.hostile.budgetMs)} s per engine and environment ("not run"). "threw": the engine raised an error (timed all the same). ${corpus.settings.hostile.peers ? '' : 'Peers are not run on this corpus: opening their index again costs up to 18 s each. '}Pagefind's search runs on the page's main thread, where a stuck search cannot be cut, so it has no column.`,
     '',
   );
   lines.push(
@@ -181,7 +189,7 @@ function corpusSection(corpus, runs, engines, chartDir, nproc) {
         r.index.files,
         fmtBytes(r.index.raw),
         fmtBytes(r.index.gzip),
-        `${fmtBytes(r.index.brotli)}${r.index.brotliQ9Files ? ' (q9)' : ''}`,
+        `${fmtBytes(r.index.brotli)}${r.index.brotliReducedFiles ? ` (q${BROTLI_LARGE_FILE_QUALITY})` : ''}`,
         r.index.outputFiles,
       ]),
     ),
@@ -276,6 +284,18 @@ export function helpdexGaps(corpus, runs, label) {
   if (!hx) return [];
   const peers = ok.filter((r) => r !== hx);
   const lines = [];
+  // For a peer cut short by its budget: helpdex's MRR@10 on the same queries.
+  const sameQueries = (metric) => (peer) => {
+    const [, kind, name] = metric.split(', ');
+    const theirs = peer.relevance.reciprocalRanks;
+    const mine = hx.relevance.reciprocalRanks;
+    if (name !== 'MRR@10' || !theirs || !mine) return '';
+    const pick = (rr) => (kind === 'all' ? Object.assign({}, ...Object.values(rr)) : (rr[kind] ?? {}));
+    const qids = Object.keys(pick(theirs));
+    const helpdexRr = pick(mine);
+    if (!qids.length || !qids.every((q) => q in helpdexRr)) return '';
+    return `, where helpdex has ${fmt3(qids.reduce((a, q) => a + helpdexRr[q], 0) / qids.length)}`;
+  };
   // `key`: the value compared; what the table prints by default, so table ties are ties.
   const compare = (metric, get, fmt, higherIsBetter, key = (v) => Number(fmt(v))) => {
     const mine = get(hx);
@@ -286,7 +306,7 @@ export function helpdexGaps(corpus, runs, label) {
       const theirs = get(peer);
       if (!Number.isFinite(theirs)) continue;
       const [a, b] = [key(theirs), key(mine)];
-      const partial = peer.relevance && metric.startsWith('relevance') && peer.relevance.ran < peer.relevance.of ? ` on ${peer.relevance.ran}/${peer.relevance.of} queries` : '';
+      const partial = metric.startsWith('relevance') && peer.relevance.ran < peer.relevance.of ? ` on ${peer.relevance.ran}/${peer.relevance.of} queries${sameQueries(metric)(peer)}` : '';
       const entry = `${label(peer)} ${fmt(theirs)}${partial}`;
       if (a === b) tied.push(entry);
       else if (higherIsBetter ? a > b : a < b) ahead.push(entry);
@@ -309,7 +329,8 @@ export function helpdexGaps(corpus, runs, label) {
       compare(`${env === 'node' ? 'Node' : 'Chromium'} latency ${p}, ms`, (r) => r[env]?.latency[p].median, fmtMs, false);
     }
   }
-  compare('bytes sent before the first result', (r) => (r.browser ? r.browser.transfer.library.sent + r.browser.transfer.index.sent : NaN), fmtBytes, false, (v) => v);
+  // In kB to a tenth: the tables' three digits can print two different sizes alike.
+  compare('bytes sent before the first result, kB', (r) => (r.browser ? r.browser.transfer.library.sent + r.browser.transfer.index.sent : NaN), (v) => (v / 1e3).toFixed(1), false);
   compare('Chromium first result, ms', (r) => r.browser?.firstResultMs, fmtMs, false);
   return lines;
 }
@@ -366,7 +387,7 @@ export function writeReport(results, outDir) {
     '## Machine and versions',
     '',
     `- ${m.cpuModel}, ${m.nproc} cores, ${fmtBytes(m.memoryBytes)} memory; ${m.os}, kernel ${m.kernel}. Load average at start ${m.loadAverageAtStart.map((x) => x.toFixed(2)).join(' / ')}${m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.map((x) => x.toFixed(2)).join(' / ')}` : ''} (1/5/15 min): other work on the machine shows up as spread between runs.`,
-    `- Harness at repository commit ${v.repositoryCommit ?? 'n/a'}.${helpdexSource(v.engines.helpdex)}`,
+    `- Repository HEAD when the run started: ${v.repositoryCommit ?? 'n/a'} (the harness is the commit that holds this report).${helpdexSource(v.engines.helpdex)}`,
     `- Node ${v.node}, npm ${v.npm}, ${v.chromium ?? 'Chromium n/a'} (headless, driven by playwright-core), ${v.rustc}, ${v.cargo}.`,
     `- Engines: ${Object.entries(v.engines)
       .map(([e, pkgs]) => `${engines.get(e)?.label ?? e} ${Object.entries(pkgs).filter(([p]) => !/^(binary|engine|wasm|package)[A-Z]/.test(p)).map(([p, ver]) => `${p}@${ver}`).join(', ')}`)
@@ -376,14 +397,14 @@ export function writeReport(results, outDir) {
     '',
     '- **Same input for everyone.** Each article\'s Markdown body becomes plain text through one shared function (`lib/plaintext.mjs`: code kept without fence markers; Markdown syntax, HTML/JSX tags, link URLs and DocFX/Hugo directives removed); the title is a separate field.',
     "- **Build** = wall time of the whole build process (read the corpus, index, write the files), median of the repeated builds (count per corpus below); **peak memory** = the largest resident set of the build's process tree (sampled every 25 ms, and GNU time's high-water mark), so Pagefind's Node API is charged for its indexing binary too.",
-    '- **Index size** = the files the engine needs at search time, raw and compressed per file with gzip -9 and brotli -11 (brotli -9 for files over 4 MB, where -11 runs at ~1 MB/s; marked q9), summed; files the engine already writes gzip-compressed count as they are. "All output files" counts every file the build wrote (static hosts limit file counts).',
+    `- **Index size** = the files the engine needs at search time, raw and compressed per file with gzip -9 and brotli -11 (brotli -${BROTLI_LARGE_FILE_QUALITY} for files over 4 MB, where -11 runs at ~1 MB/s and -9 at ~3 MB/s, while -5 comes within 5% of -9's size; marked q${BROTLI_LARGE_FILE_QUALITY}), summed; files the engine already writes gzip-compressed count as they are. "All output files" counts every file the build wrote (static hosts limit file counts).`,
     '- **Bytes before the first result**: a fresh Chromium profile loads a blank page that imports the engine\'s bundle (its client glue + library, bundled and minified by esbuild — what a site ships) and runs the typical query; the local server (127.0.0.1, gzip level 6 for text/JS/JSON/wasm, already-compressed files as they are) logs every byte until the result ids are in hand. "First result ms" is the time from navigation to that point, with no network throttling.',
-    '- **Latency while typing**: the first queries of each kind (count per corpus below) are typed one character at a time and every prefix is a search for the top 10. One warm-up pass, then the timed passes over the same searches; p50 and p95 are taken per pass and the table shows the median over passes (min–max across passes in brackets). Measured with performance.now() inside the Node worker and inside the page (cross-origin isolated, so its timer has 5 µs resolution). Each engine has a time budget per environment: an engine too slow for all keystrokes is timed on an evenly spread subset sized from a short calibration run (warmed up the same way), and the tables say how many keystrokes that was.',
+    '- **Latency while typing**: the first queries of each kind (count per corpus below) are typed one character at a time and every prefix is a search for the top 10. One warm-up pass, then the timed passes over the same searches; p50 and p95 are taken per pass and the table shows the median over passes (min–max across passes in brackets). Measured with performance.now() inside the Node worker and inside the page (cross-origin isolated, so its timer has 5 µs resolution). Each engine has a time budget per environment, and the warm-up pass gets up to half of it (engines that load their index lazily, helpdex and Pagefind, fetch it then): an engine too slow to warm up every keystroke in that half is timed on the evenly spread subset it did warm up, with fewer timed passes if its warm-up filled the half (at least one); the tables say how many keystrokes and passes that was.',
     `- **Native engines** (helpdex's CLI, tinysearch's Rust library) are searched in their "Node" column through a pipe, one query per line; the pipe itself costs ${results.pipeRoundTripMs ? `${fmtMs(results.pipeRoundTripMs.p50)} ms p50 / ${fmtMs(results.pipeRoundTripMs.p95)} ms p95 (measured against \`cat\` in the same run)` : 'a few microseconds'}, included in their numbers.`,
     '- **Relevance**: every query of the set, final query string, top 10, binary relevance; MRR@10, recall@10, nDCG@10 per kind and overall (`lib/metrics.mjs`). Queries run interleaved by kind within a time budget per engine and corpus. The shared sets exist for zh-help and en-help; en-large has none, so it uses queries made from its own titles (every n-th article\'s title, all articles with that title relevant), which measure ranking among near-duplicate reference pages more than typo handling.',
     `- **Worst-case queries**: per corpus, made from its own text and words (\`lib/hostile.mjs\`): ${(results.corpora[0]?.hostileQueries ?? []).map((q) => `**${q.name}** (${q.what})`).join('; ')}. helpdex is timed in Chromium through its package (the search in its worker, cut when it overruns) and through its CLI; peers in Node where reopening their index is cheap. Node-side searches through a pipe (helpdex, tinysearch) get newlines as spaces (one query per line).`,
     '- **helpdex in Chromium** goes through its npm package exactly as a site ships it: `www/dist` served as built (a copy taken when the run starts), `createSearch({ base })` with the package defaults (the engine in its Web Worker, so each search includes the worker round trip), the index the CLI wrote served as is (its `.hdx` files are gzip bytes the package gunzips; `helpdex.json` and the package files get the server\'s gzip). "Library" bytes are the package files fetched plus the 9-line client; "index" bytes are the manifest and the `.hdx` files fetched.',
-    '- **What varied between repetitions**: the min–max ranges in the tables. Index bytes and relevance are deterministic for every engine (same input, same output); timings vary with CPU frequency, GC timing and other processes on the 2-core machine.',
+    '- **What varied between repetitions**: the min–max ranges in the tables. Index bytes and relevance are deterministic for every engine but tinysearch (same input, same output; tinysearch\'s order among equally matching articles changes between runs); timings vary with CPU frequency, GC timing and other processes on the 2-core machine.',
     '',
     '### Engines and settings',
     '',

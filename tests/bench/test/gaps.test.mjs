@@ -15,8 +15,17 @@ test('gaps list the metrics where a peer beats or ties helpdex, as printed', () 
   const lines = helpdexGaps(corpus, [run('helpdex', 0.9, 0.5, 200_000), run('a', 0.95, 1, 100_000), run('b', 0.9001, 0.1, 1_200_000)], (r) => r.engine);
   assert.ok(lines.includes('relevance, all, MRR@10 (helpdex 0.900): ahead: a 0.950; tied: b 0.900'));
   assert.ok(lines.includes('Node latency p50, ms (helpdex 0.500): ahead: b 0.100'));
-  // 1.20 MB prints as a smaller number than 200 kB but is more bytes.
-  assert.ok(lines.includes('bytes sent before the first result (helpdex 200 kB): ahead: a 100 kB'));
+  assert.ok(lines.includes('bytes sent before the first result, kB (helpdex 200.0): ahead: a 100.0'));
   assert.ok(lines.includes('Chromium first result, ms (helpdex 100): tied: a 100, b 100'));
   assert.ok(!lines.some((l) => l.startsWith('relevance, all, recall@10') && l.includes('ahead')));
+});
+
+test('a peer that ran part of the queries is compared with helpdex on the same ones', () => {
+  const corpus = { queriesByKind: { exact: 3 } };
+  const hx = run('helpdex', 0.5, 1, 1);
+  hx.relevance.reciprocalRanks = { exact: { q1: 1, q2: 1, q3: 0 } };
+  const peer = run('p', 0.75, 1, 1);
+  Object.assign(peer.relevance, { ran: 2, of: 3, reciprocalRanks: { exact: { q1: 1, q2: 0.5 } } });
+  const lines = helpdexGaps(corpus, [hx, peer], (r) => r.engine);
+  assert.ok(lines.includes('relevance, exact, MRR@10 (helpdex 0.500): ahead: p 0.750 on 2/3 queries, where helpdex has 1.000'), lines.join('\n'));
 });

@@ -28,7 +28,8 @@ const git = (...args) => execFileSync('git', ['-C', ROOT, ...args], { encoding: 
 /** The commit the engine was built from, and whether its sources differed from it. */
 function engineSource() {
   try {
-    const dirty = git('status', '--porcelain', '--', 'crates', 'www', 'Cargo.toml', 'Cargo.lock', 'build') !== '';
+    // Tracked files only: build outputs and a checkout's own node_modules are not sources.
+    const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'crates', 'www', 'Cargo.toml', 'Cargo.lock', 'build') !== '';
     return { engineCommit: git('rev-parse', '--short=10', 'HEAD'), engineSourcesModified: dirty, engineRoot: ROOT };
   } catch {
     return { engineRoot: ROOT };
@@ -70,7 +71,9 @@ export default {
       ...engineSource(),
       binarySha256: sha256(BINARY),
       binaryBuilt: statSync(SOURCE).mtime.toISOString(),
-      ...(packageProblem ? {} : { wasmSha256: sha256(resolve(PACKAGE, 'helpdex_wasm_bg.wasm')), packageBuilt: statSync(resolve(PACKAGE, 'helpdex_wasm_bg.wasm')).mtime.toISOString() }),
+      ...(packageProblem
+        ? {}
+        : { wasmSha256: sha256(resolve(PACKAGE, 'helpdex_wasm_bg.wasm')), packageBuilt: statSync(resolve(PACKAGE_SOURCE, 'helpdex_wasm_bg.wasm')).mtime.toISOString() }),
     };
     return {};
   },
