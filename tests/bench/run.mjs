@@ -67,7 +67,7 @@ const PROFILES = smoke
         perKind: 8,
         budgetMs: 8_000,
         relevanceBudgetMs: 30_000,
-        hostile: { reps: 3, capMs: 5_000, budgetMs: 10_000, peers: true },
+        hostile: { reps: 3, capMs: 5_000, budgetMs: 6_000, peers: true },
       },
       // 48k articles: one build, fewer timed passes, 100 generated title queries;
       // hostile queries for helpdex only (MiniSearch and lunr take ~18 s to open it).
