@@ -25,6 +25,8 @@
 //! 21. Ranking: exact characters > homophone > full pinyin > initials, all above unrelated.
 //! 22. Latin words stay Latin when the vocabulary has them; while typing, both readings count.
 //! 23. Japanese kana and Korean hangul are searchable by any part of a word.
+//! 24. A title holding the query as a phrase ranks above one with the same words apart, and
+//!     one starting with it above one holding it later.
 
 mod common;
 
@@ -455,4 +457,20 @@ fn p23_kana_and_hangul() {
     assert_eq!(ids(&ix, "재설정 "), ["ko"]);
     assert_eq!(ids(&ix, "비밀번호 재설정 "), ["ko"]);
     assert_eq!(ids(&ix, "설정 ")[0], "ko");
+}
+
+#[test]
+fn p24_the_query_as_a_phrase_of_the_title() {
+    let ix = index(&[
+        article("apart", "Open the Microsoft 365 apps", "", &[]),
+        article("inside", "Why Microsoft 365 apps open slowly", "", &[]),
+        article("start", "Microsoft 365 apps open slowly today", "", &[]),
+    ]);
+    assert_eq!(
+        ids(&ix, "microsoft 365 apps open "),
+        ["start", "inside", "apart"]
+    );
+    // Typed as it is being typed, and with a typo.
+    assert_eq!(ids(&ix, "microsoft 365 apps op")[0], "start");
+    assert_eq!(ids(&ix, "micrsoft 365 apps open ")[0], "start");
 }

@@ -120,8 +120,14 @@ fn answer(
             writeln!(
                 out,
                 "    score {score:.3}: words {} · typos {} · exact title {} · terms {:.3} · \
-                 proximity {:.3} · title coverage {:.3}",
-                d.words, d.typos, d.exact_title, d.terms, d.proximity, d.title_coverage
+                 proximity {:.3} · title coverage {:.3} · title phrase {:.3}",
+                d.words,
+                d.typos,
+                d.exact_title,
+                d.terms,
+                d.proximity,
+                d.title_coverage,
+                d.title_phrase
             )?;
         }
     }

@@ -8,7 +8,8 @@
 //! 3. **score** — the sum of [`bm25`] weights of the matched words, scaled down by how they
 //!    matched ([`match_quality`]: exact characters > homophone > full pinyin > initials, and
 //!    prefix and typo matches), plus [`proximity`] of the words and [`exactness`] (title
-//!    coverage).
+//!    coverage, and the query as a phrase of the title: `microsoft 365 apps open` is most
+//!    likely the article titled `Microsoft 365 apps open…`).
 //!
 //! [`ScoreDetails`] records each part so a ranking can be explained (`helpdex search --explain`).
 
@@ -23,6 +24,9 @@ use crate::search::MatchKind;
 const PROXIMITY_WEIGHT: f32 = 2.0;
 /// Weight of title coverage.
 const COVERAGE_WEIGHT: f32 = 8.0;
+/// Weight of a title that holds the query as a phrase, and the extra when it starts with it.
+const TITLE_PHRASE_WEIGHT: f32 = 6.0;
+const TITLE_START_WEIGHT: f32 = 1.5;
 
 /// Factor applied to a term's BM25 weight for how it matched the query word.
 pub fn match_quality(kind: MatchKind, typed_chars: usize, term_chars: usize) -> f32 {
@@ -53,12 +57,14 @@ pub struct ScoreDetails {
     pub proximity: f32,
     /// Title coverage bonus.
     pub title_coverage: f32,
+    /// Bonus for a title that holds the query as a phrase (more if it starts with it).
+    pub title_phrase: f32,
 }
 
 impl ScoreDetails {
     /// The score that orders articles with the same words and exact-title rank.
     pub fn score(&self) -> f32 {
-        self.terms + self.proximity + self.title_coverage
+        self.terms + self.proximity + self.title_coverage + self.title_phrase
     }
 
     /// The full ordering key, greatest first.
@@ -148,6 +154,14 @@ pub(crate) fn evaluate(
     }
     d.exact_title = exactness::is_exact_title(in_title, query_words, title_length, all_exact);
     d.title_coverage = COVERAGE_WEIGHT * exactness::title_coverage(in_title, title_length);
+    if d.words > 0 && d.words == query_words {
+        let matched = words.iter().zip(matches.iter());
+        let matched = matched.filter_map(|(w, m)| Some((w.query_position, &m.as_ref()?.positions)));
+        if let Some(start) = exactness::title_phrase(matched, title_length) {
+            d.title_phrase =
+                TITLE_PHRASE_WEIGHT + if start == 0 { TITLE_START_WEIGHT } else { 0.0 };
+        }
+    }
     d
 }
 
