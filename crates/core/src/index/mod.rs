@@ -10,6 +10,7 @@ pub mod build;
 mod core_data;
 pub mod format;
 pub mod fragments;
+mod fst_check;
 mod norms;
 pub mod postings;
 mod reader;

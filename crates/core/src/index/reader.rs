@@ -5,6 +5,7 @@ use fst::Map;
 use super::core_data::{CoreData, DfByte, TermValue};
 use super::format::{self, FileKind, FormatError};
 use super::fragments::Fragment;
+use super::fst_check;
 use super::norms;
 use super::postings::{list_end, read_list, ListReader, FIELD_COUNT};
 use crate::analysis::{FoldTable, Readings};
@@ -85,7 +86,11 @@ impl Index {
         core.fold.prepare();
         let readings = Readings::decode(&core.pinyin).ok_or(malformed("pinyin table"))?;
         // The container's checksum already covers these bytes, so fst's own (whose crc32c
-        // table would add 16 KiB to the browser module) is not checked again.
+        // table would add 16 KiB to the browser module) is not checked again; their structure
+        // is, since `fst` panics on a malformed node.
+        if !fst_check::well_formed(&core.vocab) {
+            return Err(malformed("vocabulary"));
+        }
         let vocab = Map::new(core.vocab).map_err(|_| malformed("vocabulary"))?;
         if vocab.len() != core.df.len() {
             return Err(malformed("vocabulary size"));
@@ -214,7 +219,7 @@ impl Index {
     /// Display data of `doc`, if its chunk is loaded.
     pub fn fragment(&self, doc: u32) -> Option<&Fragment> {
         let chunk = self.fragments_chunk_of(doc) as usize;
-        let first = self.fragment_starts[chunk];
+        let first = *self.fragment_starts.get(chunk)?;
         self.fragments
             .get(chunk)?
             .as_ref()?
@@ -285,5 +290,53 @@ impl Index {
             Some(&offset) => Some(read_list(&chunk.lists, offset as usize)),
             None => Some(Err(malformed("postings list number"))),
         }
+    }
+}
+
+#[cfg(all(test, feature = "build"))]
+mod tests {
+    use super::*;
+    use crate::index::build::{analyze, BuildOptions, IndexBuilder};
+    use crate::Article;
+
+    /// A core file whose payload is `change`d, under a valid header and checksum: what a buggy
+    /// or hostile tool could write.
+    fn changed_core(change: impl FnOnce(&mut CoreData)) -> Vec<u8> {
+        let mut builder = IndexBuilder::new(BuildOptions::default());
+        builder.add(analyze(&Article {
+            id: "a".into(),
+            title: "reset password".into(),
+            ..Article::default()
+        }));
+        let built = builder.finish();
+        let file = format::unwrap(FileKind::Core, &built.core).unwrap();
+        let mut core: CoreData = postcard::from_bytes(file.payload).unwrap();
+        change(&mut core);
+        format::wrap(
+            FileKind::Core,
+            file.build_id,
+            &postcard::to_allocvec(&core).unwrap(),
+        )
+    }
+
+    #[test]
+    fn a_valid_core_with_a_malformed_vocabulary_is_refused() {
+        assert!(Index::open(&changed_core(|_| {})).is_ok());
+        let flipped = changed_core(|core| {
+            let root = core.vocab.len() - 21;
+            core.vocab[root - 1] ^= 0xF0;
+        });
+        assert_eq!(
+            Index::open(&flipped).unwrap_err(),
+            FormatError::Malformed("vocabulary")
+        );
+    }
+
+    #[test]
+    fn an_empty_index_has_no_fragments() {
+        let built = IndexBuilder::new(BuildOptions::default()).finish();
+        let index = Index::open(&built.core).unwrap();
+        assert_eq!(index.docs(), 0);
+        assert!(index.fragment(0).is_none());
     }
 }
