@@ -2,7 +2,7 @@
 # Installs everything helpdex's build and tests need on a fresh Debian machine with Rust, Node
 # and npm: the wasm target, the wasm-bindgen CLI matching Cargo.lock, Debian's Chromium and
 # ChromeDriver (browser tests; never a downloaded browser), brotli, GNU time (the benchmark's
-# peak-memory numbers), and the npm packages.
+# peak-memory numbers), cargo-fuzz, and the npm packages.
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +32,12 @@ want=$(build/wasm-bindgen-version.sh)
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
   # No --locked: its lockfile pins crates the registry mirror may lack (see TOOLCHAIN notes).
   cargo install wasm-bindgen-cli --version "$want"
+fi
+
+step "cargo-fuzz (build/fuzz.sh)"
+fuzz_version=0.13.2
+if ! cargo fuzz --version 2>/dev/null | grep -qx "cargo-fuzz $fuzz_version"; then
+  cargo install --locked cargo-fuzz --version "$fuzz_version"
 fi
 
 step "npm packages"

@@ -13,6 +13,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "Rust tests (core, ingest, CLI, wasm bindings natively)"
 cargo test --workspace
 
+step "fuzzing smoke: replay saved crash inputs, each target briefly (stable toolchain)"
+build/fuzz.sh --smoke
+
 step "browser module in headless Chromium (wasm-bindgen-test)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \
