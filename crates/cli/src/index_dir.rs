@@ -141,7 +141,8 @@ fn temp_name(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Removes `.hdx` files (and leftover temporaries) that the manifest does not name.
+/// Removes `.hdx` files (and leftover temporaries, the manifest's too) that the manifest does
+/// not name.
 fn remove_stale(dir: &Path, manifest: &Manifest) -> Result<()> {
     let keep: std::collections::HashSet<&str> = std::iter::once(manifest.core.as_str())
         .chain(manifest.postings.iter().map(String::as_str))
@@ -153,8 +154,10 @@ fn remove_stale(dir: &Path, manifest: &Manifest) -> Result<()> {
         };
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let ours =
-                name.starts_with(prefix) && (name.ends_with(".hdx") || name.contains(".hdx.tmp-"));
+            // A build killed while writing the manifest leaves its temporary too.
+            let ours = (name.starts_with(prefix)
+                && (name.ends_with(".hdx") || name.contains(".hdx.tmp-")))
+                || (sub.is_empty() && name.starts_with(&format!("{MANIFEST}.tmp-")));
             let rel = if sub.is_empty() {
                 name.clone()
             } else {
