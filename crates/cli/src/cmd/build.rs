@@ -50,7 +50,7 @@ pub fn run(args: Args) -> Result<u8> {
     };
     let sources = Sources::discover(&args.inputs, &options)?;
     let bar = progress(args.quiet, sources.total_bytes(), "reading", true);
-    let ingested = helpdex_ingest::read(sources, &options, &|bytes| bar.inc(bytes));
+    let mut ingested = helpdex_ingest::read(sources, &options, &|bytes| bar.inc(bytes));
     bar.finish_and_clear();
     for problem in ingested.problems.iter().chain(&ingested.warnings) {
         eprintln!("warning: {problem}");
@@ -81,7 +81,14 @@ pub fn run(args: Args) -> Result<u8> {
         false,
     );
     let mut builder = IndexBuilder::new(BuildOptions::default());
-    for batch in ingested.articles.chunks(BATCH) {
+    // Each batch of articles is dropped once analysed: the builder keeps their display text,
+    // so holding the articles too would keep the whole corpus in memory twice.
+    let mut articles = std::mem::take(&mut ingested.articles).into_iter();
+    loop {
+        let batch: Vec<Article> = articles.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
         let analyzed: Vec<_> = batch.par_iter().map(analyze).collect();
         for a in analyzed {
             builder.add(a);

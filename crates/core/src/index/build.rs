@@ -277,7 +277,8 @@ impl IndexBuilder {
         let mut chunks: Vec<Vec<u8>> = Vec::new();
         let mut current: Vec<u8> = Vec::new();
         let mut alphabet: Vec<char> = Vec::new();
-        for (ordinal, (term, list)) in terms.iter().enumerate() {
+        // Each list is dropped once copied into its chunk, so the postings are not held twice.
+        for (ordinal, (term, list)) in terms.into_iter().enumerate() {
             if current.len() >= self.options.postings_chunk_bytes {
                 chunks.push(std::mem::take(&mut current));
                 chunk_starts.push(ordinal as u32);
@@ -340,18 +341,18 @@ impl IndexBuilder {
                 .for_each(|p| h.write(p));
             h.0
         };
+        // Each payload is dropped once wrapped, so the chunks are not held twice.
+        let wrap_all = |kind, payloads: Vec<Vec<u8>>| -> Vec<Vec<u8>> {
+            payloads
+                .into_iter()
+                .map(|p| format::wrap(kind, build_id, &p))
+                .collect()
+        };
         BuiltIndex {
             build_id,
             core: format::wrap(FileKind::Core, build_id, &core_payload),
-            postings: postings
-                .iter()
-                .map(|p| format::wrap(FileKind::Postings, build_id, p))
-                .collect(),
-            fragments: self
-                .fragment_chunks
-                .iter()
-                .map(|p| format::wrap(FileKind::Fragments, build_id, p))
-                .collect(),
+            postings: wrap_all(FileKind::Postings, postings),
+            fragments: wrap_all(FileKind::Fragments, self.fragment_chunks),
             stats,
         }
     }
