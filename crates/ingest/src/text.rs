@@ -106,7 +106,10 @@ impl Body {
         let Some(open) = self.heading.take() else {
             return;
         };
-        let text = std::mem::take(&mut self.block);
+        // A copy rather than the block itself, whose buffer has grown to the longest paragraph
+        // so far: headings, too, are held until the whole corpus is read.
+        let text = self.block.as_str().to_owned();
+        self.block.clear();
         self.space = true;
         // Every heading is on the page, shown or not, so it takes its anchor either way.
         let anchor = match open.id {
