@@ -27,8 +27,9 @@ for arg in "$@"; do
 done
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 
-# Per input: 10 s is a hang (a search takes milliseconds), 2 GiB is runaway memory.
-limits=(-timeout=10 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1)
+# Per input: 30 s is a hang (a search takes milliseconds; indexing a fuzzed article takes under
+# a second, more at the lowest priority on a busy machine), 2 GiB is runaway memory.
+limits=(-timeout=30 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1)
 nice=()
 $smoke || nice=(nice -n 19)
 
