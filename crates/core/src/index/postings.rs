@@ -216,6 +216,11 @@ pub(crate) fn read_list(area: &[u8], offset: usize) -> Result<ListReader<'_>, Fo
     let len = c.varint()? as usize;
     let mut body = Cursor::new(c.take(len)?);
     let count = body.varint()?;
+    // An entry takes at least 3 bytes (doc delta, fields, positions length): a larger count
+    // is a lie that callers would reserve memory for.
+    if count as usize > body.bytes.len() / 3 {
+        return Err(MALFORMED);
+    }
     Ok(ListReader {
         cursor: body,
         remaining: count,
@@ -307,5 +312,14 @@ mod tests {
             }
         }
         assert!(read_list(&[1, 2], 7).is_err());
+    }
+
+    #[test]
+    fn a_count_the_bytes_cannot_hold_is_refused() {
+        // len 8, count u32::MAX, then one 3-byte entry.
+        let list = [8, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 1, 0, 0];
+        assert!(read_list(&list, 0).is_err());
+        let honest = [4, 1, 1, 0, 0];
+        assert_eq!(read_list(&honest, 0).unwrap().len(), 1);
     }
 }
