@@ -7,7 +7,7 @@
 #                                      at the lowest CPU priority
 #
 # Targets (fuzz/fuzz_targets/): index_open, query, ingest. New inputs go to fuzz/corpus/TARGET
-# (not committed), seeded from fuzz/seeds/TARGET. A crash stops the run and leaves its input in
+# (not committed; a smoke run keeps them in a temporary folder), seeded from fuzz/seeds/TARGET. A crash stops the run and leaves its input in
 # fuzz/artifacts/TARGET/; once fixed, copy it to fuzz/regressions/TARGET/ so every run replays it.
 # Expects build/setup.sh to have installed cargo-fuzz.
 set -euo pipefail
@@ -56,7 +56,11 @@ for target in "${targets[@]}"; do
     fuzz logs/"$target"-regressions.log "$target" "${regressions[@]}" -- "${limits[@]}"
   fi
   printf '\n== fuzz %s: %d s\n' "$target" "$seconds"
-  mkdir -p corpus/"$target"
-  fuzz logs/"$target".log "$target" corpus/"$target" seeds/"$target" -- \
+  # The smoke starts from the seeds alone: loading a big local corpus can take minutes.
+  corpus=corpus/"$target"
+  $smoke && corpus=$(mktemp -d)
+  mkdir -p "$corpus"
+  fuzz logs/"$target".log "$target" "$corpus" seeds/"$target" -- \
     "${limits[@]}" -max_total_time="$seconds"
+  if $smoke; then rm -rf "$corpus"; fi
 done
