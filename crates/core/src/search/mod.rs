@@ -15,8 +15,6 @@ pub(crate) use candidates::TypoAutomata;
 pub use candidates::{Candidate, MatchKind};
 pub use query::QueryWord;
 
-use std::collections::BTreeSet;
-
 use crate::index::postings::{Field, Positions, Posting, MAX_POSITIONS};
 use crate::index::{FormatError, Index};
 use crate::ranking::{self, bm25, ScoreDetails, WordMatch, WordSpec};
@@ -189,14 +187,17 @@ impl Index {
 
     /// The postings chunks `plan` needs that are not loaded yet, ascending.
     pub fn missing_postings(&self, plan: &Plan) -> Vec<u32> {
-        let chunks: BTreeSet<u32> = plan
+        let mut chunks: Vec<u32> = plan
             .words
             .iter()
             .flat_map(|w| &w.candidates)
             .map(|c| c.value.chunk)
             .filter(|&c| !self.has_postings(c))
             .collect();
-        chunks.into_iter().collect()
+        // A sort and dedup, not a BTreeSet: no tree code in the browser module.
+        chunks.sort_unstable();
+        chunks.dedup();
+        chunks
     }
 
     /// Runs a planned query and returns the best hits, best first.
