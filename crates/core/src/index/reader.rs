@@ -60,7 +60,7 @@ impl Index {
         let file = format::unwrap(FileKind::Core, core_file)?;
         let mut core: CoreData =
             postcard::from_bytes(file.payload).map_err(|_| malformed("core tables"))?;
-        if core.norms.len() != core.docs as usize * FIELD_COUNT {
+        if Some(core.norms.len()) != (core.docs as usize).checked_mul(FIELD_COUNT) {
             return Err(malformed("field lengths"));
         }
         // The vocabulary is checked below; a chunk table must fit any count of terms it has.
