@@ -2,6 +2,7 @@
 // or on the main thread when no worker can start. Nothing is fetched until the first
 // preload() or search().
 import { abortError, HelpdexError } from './errors.js';
+import { inFolder, MANIFEST } from './loader.js';
 
 export { HelpdexError } from './errors.js';
 export { segments } from './highlight.js';
@@ -112,11 +113,10 @@ function startWorker(config) {
  */
 async function prefetch({ base, wasm }) {
   const get = (url) => fetch(url).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject()));
-  const manifestUrl = new URL('helpdex.json', base);
-  const index = get(manifestUrl).then(async (manifest) => {
-    const core = new URL(JSON.parse(new TextDecoder().decode(manifest)).core, base);
+  const index = get(new URL(MANIFEST, base)).then(async (manifest) => {
     // Only from the index folder, as the worker's own loader enforces.
-    return { manifest, core: core.href.startsWith(base) ? await get(core) : undefined };
+    const core = inFolder(JSON.parse(new TextDecoder().decode(manifest)).core, base);
+    return { manifest, core: core ? await get(core) : undefined };
   });
   const module = wasm === undefined ? WebAssembly.compileStreaming(fetch(new URL('./helpdex_wasm_bg.wasm', import.meta.url))) : undefined;
   const [files, compiled] = await Promise.all([index.catch(() => ({})), module?.catch(() => undefined)]);

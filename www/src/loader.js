@@ -2,7 +2,13 @@
 // so "only from `base`" and "every error names its file" are enforced in one place.
 import { fileError } from './errors.js';
 
-const MANIFEST = 'helpdex.json';
+export const MANIFEST = 'helpdex.json';
+
+/** The URL of `name` in the index folder `base`, or null if it points outside. */
+export function inFolder(name, base) {
+  const url = new URL(name, base);
+  return url.href.startsWith(new URL(base).href) ? url : null;
+}
 
 export class IndexFiles {
   /**
@@ -35,8 +41,8 @@ export class IndexFiles {
 
   /** The URL of a file the manifest names; a name that leaves the folder is refused. */
   url(name) {
-    const url = new URL(name, this.base);
-    if (!url.href.startsWith(this.base.href)) {
+    const url = inFolder(name, this.base);
+    if (!url) {
       throw fileError(this.manifestUrl, `file name ${JSON.stringify(name)} points outside the index folder`);
     }
     return url;

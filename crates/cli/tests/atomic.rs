@@ -1,11 +1,15 @@
 //! A `helpdex build` killed midway (SIGKILL: no cleanup runs) leaves the previous index in its
 //! output folder complete, byte for byte, and searchable with the same results.
 
+mod common;
+
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::helpdex_stdin;
 
 const QUERIES: &str = "reset password\nprinter offline\nmailbox quota\nsync error 0x80\n";
 
@@ -70,21 +74,10 @@ fn build(input: &Path, out: &Path) -> Child {
 }
 
 fn search(index: &Path) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_helpdex"))
-        .args(["search", "--json", "--index"])
-        .arg(index)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("helpdex runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(QUERIES.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = helpdex_stdin(
+        &["search", "--json", "--index", index.to_str().unwrap()],
+        QUERIES,
+    );
     assert!(
         out.status.success(),
         "search failed: {}",

@@ -8,7 +8,7 @@
 //! const index = new Index(coreBytes);            // throws on a corrupt or mismatched file
 //! for (const n of index.missingPostings(query)) index.addPostings(n, await fetchChunk(n));
 //! const hits = index.search(query, 10, true);    // [doc, fragments, score, doc, …]
-//! for (const n of fragmentsOf(hits)) if (!index.hasFragments(n)) index.addFragments(...);
+//! for (let i = 1; i < hits.length; i += 3) if (!index.hasFragments(hits[i])) index.addFragments(...);
 //! const shown = JSON.parse(index.result(0));     // title, url, anchor, excerpt, subResults
 //! ```
 //!
@@ -16,14 +16,14 @@
 //! `String.prototype.slice`.
 
 use helpdex_core::{Excerpt, Hit, Plan, SearchOptions};
-
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use wasm_bindgen::prelude::*;
 
 mod json;
 use json::Json;
+
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// An open index, plus the last query's plan and hits (so `result` can present them).
 #[wasm_bindgen]

@@ -55,9 +55,11 @@ pub fn analyze(article: &Article) -> AnalyzedArticle {
     let mut tokenizer = Tokenizer::new(&FullFold);
     let mut position = 0;
     let mut field_text =
-        |field: Field, text: &str, position: u32, checkpoints: &mut Checkpoints| {
+        |field: Field, text: &str, position: u32, mut checkpoints: Option<&mut Checkpoints>| {
             let next = tokenizer.tokenize(text, position, |t| {
-                checkpoints.see(t, position, text);
+                if let Some(c) = checkpoints.as_mut() {
+                    c.see(t, position, text);
+                }
                 lengths[field as usize] += 1;
                 match terms.get_mut(t.term) {
                     Some(stats) => stats.add(field, t.position),
@@ -70,24 +72,23 @@ pub fn analyze(article: &Article) -> AnalyzedArticle {
             });
             next + FIELD_GAP
         };
-    let none = &mut Checkpoints::ignored();
-    position = field_text(Field::Title, &article.title, position, none);
+    position = field_text(Field::Title, &article.title, position, None);
     for tag in &article.tags {
-        position = field_text(Field::Tags, tag, position, none);
+        position = field_text(Field::Tags, tag, position, None);
     }
     if let Some(description) = &article.description {
-        position = field_text(Field::Tags, description, position, none);
+        position = field_text(Field::Tags, description, position, None);
     }
     let mut part_positions = Vec::with_capacity(article.parts.len());
     let mut part_checkpoints = Vec::with_capacity(article.parts.len());
     for part in &article.parts {
         let heading_position = position;
         if let Some(heading) = &part.heading {
-            position = field_text(Field::Headings, &heading.text, position, none);
+            position = field_text(Field::Headings, &heading.text, position, None);
         }
         part_positions.push([heading_position, position]);
         let mut checkpoints = Checkpoints::default();
-        position = field_text(Field::Body, &part.text, position, &mut checkpoints);
+        position = field_text(Field::Body, &part.text, position, Some(&mut checkpoints));
         part_checkpoints.push(checkpoints.found);
     }
     let mut terms: Vec<_> = terms.into_iter().collect();
@@ -119,21 +120,11 @@ struct Checkpoints {
     found: Vec<[u32; 2]>,
     /// Where the previous token's source text ended.
     last_end: usize,
-    off: bool,
 }
 
 impl Checkpoints {
-    fn ignored() -> Self {
-        Checkpoints {
-            off: true,
-            ..Checkpoints::default()
-        }
-    }
-
+    /// Notes token `t` of `text`, whose first token has position `first`.
     fn see(&mut self, t: &crate::analysis::Token, first: u32, text: &str) {
-        if self.off {
-            return;
-        }
         let fresh = self.last_end <= t.range.start;
         self.last_end = t.range.end;
         let position = t.position - first;

@@ -202,19 +202,22 @@ impl std::ops::Deref for Positions {
     }
 }
 
-/// Reads the list that starts at `offset` of a chunk's list area.
-/// Where the list that starts at `offset` ends.
-pub(crate) fn list_end(area: &[u8], offset: usize) -> Result<usize, FormatError> {
+/// The body of the list that starts at `offset` of a chunk's list area, and where it ends.
+fn list_at(area: &[u8], offset: usize) -> Result<(&[u8], usize), FormatError> {
     let mut c = Cursor::new(area.get(offset..).ok_or(MALFORMED)?);
     let len = c.varint()? as usize;
-    c.take(len)?;
-    Ok(area.len() - c.bytes.len())
+    let body = c.take(len)?;
+    Ok((body, area.len() - c.bytes.len()))
 }
 
+/// Where the list that starts at `offset` ends.
+pub(crate) fn list_end(area: &[u8], offset: usize) -> Result<usize, FormatError> {
+    Ok(list_at(area, offset)?.1)
+}
+
+/// Reads the list that starts at `offset` of a chunk's list area.
 pub(crate) fn read_list(area: &[u8], offset: usize) -> Result<ListReader<'_>, FormatError> {
-    let mut c = Cursor::new(area.get(offset..).ok_or(MALFORMED)?);
-    let len = c.varint()? as usize;
-    let mut body = Cursor::new(c.take(len)?);
+    let mut body = Cursor::new(list_at(area, offset)?.0);
     let count = body.varint()?;
     // An entry takes at least 3 bytes (doc delta, fields, positions length): a larger count
     // is a lie that callers would reserve memory for.

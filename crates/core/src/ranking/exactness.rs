@@ -30,8 +30,7 @@ pub fn title_phrase<'a>(
     words: impl Iterator<Item = (u32, &'a Positions)> + Clone,
     title_length: f32,
 ) -> Option<u32> {
-    let mut rest = words.clone();
-    let (first_query, first) = rest.next()?;
+    let (first_query, first) = words.clone().next()?;
     first.iter().copied().find(|&start| {
         words.clone().all(|(query, positions)| {
             let at = start + (query - first_query);
