@@ -1,11 +1,18 @@
-// The latency page: records when the first key of the session was pressed and when the first
+// The latency page: records when the first key of the session (and the first letter) was pressed and when the first
 // results were on screen (the frame after the box rendered them); bench.typeAll() types
 // queries one keystroke at a time through the API.
 import '/helpdex/define.js';
 import { createSearch } from '/helpdex/helpdex.js';
 
 const marks = (window.marks = {});
-document.addEventListener('keydown', () => (marks.firstKey ??= performance.now()), { capture: true });
+document.addEventListener(
+  'keydown',
+  (e) => {
+    marks.firstKey ??= performance.now();
+    if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) marks.firstLetter ??= performance.now();
+  },
+  { capture: true },
+);
 document.addEventListener('helpdex-error', (e) => (marks.error = e.detail.error.message));
 document.addEventListener('helpdex-results', (e) => {
   if (marks.firstResults || !e.detail.results.length) return;

@@ -7,9 +7,11 @@ import { IndexFiles } from './loader.js';
 /**
  * Opens the index in `base`. The wasm compiles while the manifest and core file download;
  * `prefetched` holds any of them the page already has (raw manifest and core file bytes, the
- * compiled module).
+ * compiled module), and chunks the page is downloading: ["postings" | "fragments", chunk
+ * number, promise of its raw bytes, or of undefined if the download failed].
  * @param {{ base: string, wasm?: any, fetch?: typeof fetch,
- *   prefetched?: { manifest?: ArrayBuffer, core?: ArrayBuffer, wasm?: WebAssembly.Module } }} options
+ *   prefetched?: { manifest?: ArrayBuffer, core?: ArrayBuffer, wasm?: WebAssembly.Module,
+ *   chunks?: [string, number, Promise<ArrayBuffer | undefined>][] } }} options
  */
 export async function openEngine({ base, wasm, fetch: fetchImpl, prefetched = {} }) {
   const files = new IndexFiles(new URL(base), fetchImpl ?? ((url) => fetch(url)));
@@ -43,17 +45,20 @@ export async function openEngine({ base, wasm, fetch: fetchImpl, prefetched = {}
   if (index.postingsChunks !== manifest.postings.length || index.fragmentsChunks !== manifest.fragments.length) {
     throw fileError(files.manifestUrl, 'the manifest and the core file disagree on the number of chunks');
   }
-  return new Engine(index, files, manifest);
+  return new Engine(index, files, manifest, prefetched.chunks);
 }
 
 class Engine {
   /** Chunk loads, by "postings3"/"fragments0", shared by concurrent queries. */
   #loads = new Map();
+  /** Calls that plan or search: `result` presents the last one's hits. */
+  #calls = 0;
 
-  constructor(index, files, manifest) {
+  constructor(index, files, manifest, downloads = []) {
     this.index = index;
     this.files = files;
     this.manifest = manifest;
+    for (const [kind, n, bytes] of downloads) this.#load(kind, n, bytes);
   }
 
   /**
@@ -67,12 +72,16 @@ class Engine {
   async search(text, { limit = 10, typos = true } = {}, superseded = () => false) {
     if (!text.trim()) return [];
     const index = this.index;
-    for (let missing; (missing = index.missingPostings(text, typos)).length; ) {
+    for (let missing; (this.#calls++, (missing = index.missingPostings(text, typos))).length; ) {
       await Promise.all(Array.from(missing, (n) => this.#load('postings', n)));
       if (superseded()) throw abortError();
     }
-    for (;;) {
-      const flat = index.search(text, limit, typos); // [doc, fragments chunk, score, …]
+    for (let flat, call; ; ) {
+      // Searched again only if another query used the index while this one waited.
+      if (call !== this.#calls) {
+        flat = index.search(text, limit, typos); // [doc, fragments chunk, score, …]
+        call = ++this.#calls;
+      }
       const hits = [];
       for (let i = 0; i < flat.length; i += 3) hits.push({ fragments: flat[i + 1], score: flat[i + 2] });
       const needed = [...new Set(hits.map((h) => h.fragments))].filter((n) => !index.hasFragments(n));
@@ -82,12 +91,14 @@ class Engine {
     }
   }
 
-  #load(kind, n) {
+  /** Loads chunk `n`: from `download` (the page's, may be undefined) or else fetched here. */
+  #load(kind, n, download) {
     const key = kind + n;
     let load = this.#loads.get(key);
     if (!load) {
       const url = this.files.url(this.manifest[kind][n]);
-      load = this.files.bytes(url).then((bytes) => {
+      const raw = Promise.resolve(download).then((b) => (b ? this.files.decode(url, b) : this.files.bytes(url)));
+      load = raw.then((bytes) => {
         try {
           if (kind === 'postings') this.index.addPostings(n, bytes);
           else this.index.addFragments(n, bytes);

@@ -34,9 +34,11 @@ export async function createSearch({ base = '/search/', wasm, fetch, worker = tr
   // An injected fetch cannot cross into a worker, so it keeps the engine on this thread.
   const useWorker = worker && !fetch && typeof Worker === 'function';
   let backend;
+  let firstQuery;
+  const firstText = new Promise((resolve) => (firstQuery = resolve));
   const connect = () =>
     (backend ??= useWorker
-      ? startWorker(config).catch(() => inThisThread(config))
+      ? startWorker(config, firstText).catch(() => inThisThread(config))
       : Promise.resolve(inThisThread(config, fetch)));
 
   return {
@@ -48,6 +50,7 @@ export async function createSearch({ base = '/search/', wasm, fetch, worker = tr
      */
     async search(text, { limit = 10, typos = true, signal } = {}) {
       signal?.throwIfAborted();
+      firstQuery(String(text));
       const b = await connect();
       signal?.throwIfAborted();
       return b.request({ type: 'search', text: String(text), options: { limit, typos } }, signal);
@@ -61,14 +64,14 @@ export async function createSearch({ base = '/search/', wasm, fetch, worker = tr
   };
 }
 
-/** Resolves once the worker's module has loaded; rejects if it cannot (CSP, old browser). */
-function startWorker(config) {
+/**
+ * Resolves once the worker's module has loaded; rejects if it cannot (CSP, old browser).
+ * `firstText` resolves with the first query.
+ */
+function startWorker(config, firstText) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    // Read once the worker's module has run; by then the files it needs first are here.
-    prefetch(config).then(([prefetched, transfer]) =>
-      worker.postMessage({ type: 'config', config: { ...config, prefetched } }, transfer),
-    );
+    prefetch(config, firstText, (message, transfer) => worker.postMessage(message, transfer));
     const pending = new Map();
     let next = 1;
     worker.onerror = (event) => {
@@ -108,20 +111,41 @@ function startWorker(config) {
 
 /**
  * Downloads the manifest and the core file and compiles the wasm while the worker starts, so
- * the worker's first request does not wait for its own fetches. Anything that fails here is
- * left out: the worker fetches it again and reports the error, naming the file.
+ * the worker's first request does not wait for its own fetches, then posts them as its config.
+ * When the first query is one character and comes before that, also the chunks the manifest
+ * lists for it (its postings, and the fragments of its results), posted as they arrive: its
+ * search then waits for no round trip after the index opens. Anything that fails here is left
+ * out: the worker fetches it again and reports the error, naming the file.
  */
-async function prefetch({ base, wasm }) {
-  const get = (url) => fetch(url).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject()));
-  const index = get(new URL(MANIFEST, base)).then(async (manifest) => {
-    // Only from the index folder, as the worker's own loader enforces.
-    const core = inFolder(JSON.parse(new TextDecoder().decode(manifest)).core, base);
-    return { manifest, core: core ? await get(core) : undefined };
-  });
+async function prefetch(config, firstText, post) {
+  const { base, wasm } = config;
+  // Only from the index folder, as the worker's own loader enforces.
+  const get = (name, priority) => {
+    const url = inFolder(name, base);
+    return url ? fetch(url, { priority }).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject())) : Promise.reject();
+  };
+  const manifest = get(MANIFEST);
+  const parsed = manifest.then((bytes) => JSON.parse(new TextDecoder().decode(bytes)));
+  let chunks = [];
+  let posted = false;
+  Promise.all([parsed, firstText])
+    .then(([m, text]) => {
+      text = text.trim().toLowerCase();
+      if (posted || text.length !== 1) return;
+      const first = m.first?.[text] ?? {};
+      for (const kind of ['postings', 'fragments']) {
+        for (const n of first[kind] ?? []) chunks.push([kind, n, get(m[kind][n], 'low').catch(() => undefined)]);
+      }
+    })
+    .catch(() => {}); // a manifest this cannot read is the worker's to report
   const module = wasm === undefined ? WebAssembly.compileStreaming(fetch(new URL('./helpdex_wasm_bg.wasm', import.meta.url))) : undefined;
-  const [files, compiled] = await Promise.all([index.catch(() => ({})), module?.catch(() => undefined)]);
-  const prefetched = { ...files, wasm: compiled };
-  return [prefetched, [files.manifest, files.core].filter(Boolean)];
+  const [manifestBytes, core, compiled] = await Promise.all(
+    [manifest, parsed.then((m) => get(m.core)), module].map((p) => p?.catch(() => undefined)),
+  );
+  posted = true;
+  const prefetched = { manifest: manifestBytes, core, wasm: compiled, chunks: chunks.map(([kind, n]) => [kind, n]) };
+  post({ type: 'config', config: { ...config, prefetched } }, [manifestBytes, core].filter(Boolean));
+  for (const [kind, n, bytes] of chunks) bytes.then((b) => post({ type: 'chunk', kind, n, bytes: b }, b ? [b] : []));
 }
 
 /** The fallback: the same engine, on this thread. */

@@ -69,8 +69,13 @@ export class IndexFiles {
     const body = new Uint8Array(buffer);
     if (body[0] !== 0x1f || body[1] !== 0x8b) return body;
     try {
-      const stream = new Blob([body]).stream().pipeThrough(new DecompressionStream('gzip'));
-      return new Uint8Array(await new Response(stream).arrayBuffer());
+      // Written straight into the stream (no Blob in between): each hop costs a task, and
+      // the first search waits on three rounds of these.
+      const gunzip = new DecompressionStream('gzip');
+      const writer = gunzip.writable.getWriter();
+      writer.write(body).catch(() => {}); // a damaged file fails the read below
+      writer.close().catch(() => {});
+      return new Uint8Array(await new Response(gunzip.readable).arrayBuffer());
     } catch {
       throw fileError(url, 'not a valid gzip file (truncated or damaged download?)');
     }

@@ -1,15 +1,18 @@
 // The Web Worker: runs the engine off the main thread so typing never waits on a search.
 // Protocol (index.js is the other side): the worker says {ready} once its module has run;
 // {type: "config"} starts loading the index (it may come after the first requests: the page
-// sends it once its prefetch of the first files ends); the worker answers {id, type: "load" |
-// "search"} with {id, value} or {id, error}; {id, type: "cancel"} drops a superseded search at
-// its next fetch.
+// sends it once its prefetch of the first files ends); it may name chunks the page is still
+// downloading, whose bytes follow as {type: "chunk", kind, n, bytes}; the worker answers
+// {id, type: "load" | "search"} with {id, value} or {id, error}; {id, type: "cancel"} drops a
+// superseded search at its next fetch.
 import { openEngine } from './engine.js';
 
 let setConfig;
 const config = new Promise((resolve) => (setConfig = resolve));
 let engine;
 let retry = false;
+/** Chunks the page is downloading: "postings3"/"fragments0" → hands over its bytes. */
+const fromPage = new Map();
 /** Running requests: id → whether they were cancelled. */
 const running = new Map();
 
@@ -28,7 +31,10 @@ function open() {
 
 addEventListener('message', async ({ data }) => {
   const { id, type } = data;
+  if (type === 'chunk') return void fromPage.get(data.kind + data.n)?.(data.bytes);
   if (type === 'config') {
+    const { prefetched } = data.config;
+    if (prefetched) prefetched.chunks = prefetched.chunks.map(([kind, n]) => [kind, n, new Promise((r) => fromPage.set(kind + n, r))]);
     setConfig(data.config);
     return void open().catch(() => {}); // a failure is reported to the request that needs it
   }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../demo/serve.mjs';
-import { site, work, www } from './helpers.mjs';
+import { manifest, site, work, www } from './helpers.mjs';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const HYPERLINKS = 'Hyperlinks are not working';
@@ -200,6 +200,30 @@ describe('the demo help center', () => {
     const shown = await events(page);
     assert.equal(shown.filter((e) => e.startsWith('helpdex-results')).at(-1), 'helpdex-results windows');
     assert.ok(!shown.includes('helpdex-results access'), shown.join('\n'));
+    await clean();
+    await page.close();
+  });
+
+  test('a one-letter first keystroke: the page fetches the chunks the manifest lists for it, the worker none', async () => {
+    const { first, postings, fragments } = manifest();
+    const letter = 'o';
+    const listed = [...first[letter].postings.map((n) => postings[n]), ...first[letter].fragments.map((n) => fragments[n])];
+    assert.ok(listed.length > 1, JSON.stringify(first));
+    const { page, clean } = await open('/');
+    const requests = [];
+    page.on('request', (r) => /\/search\/(postings|fragments)\//.test(r.url()) && requests.push(r));
+    // The core file held back, so the letter is typed before the index could open.
+    delay = (p) => (/^\/search\/index\.[0-9a-f]+\.hdx$/.test(p) ? 300 : 0);
+    try {
+      await typeQuery(page, letter);
+    } finally {
+      delay = () => 0;
+    }
+    await options(page).first().waitFor();
+    const fetched = requests.map((r) => new URL(r.url()).pathname.replace('/search/', ''));
+    assert.deepEqual(fetched.sort(), listed.sort(), 'each listed chunk fetched once, and nothing else');
+    // A worker's fetches carry its script as the referrer; the page's carry the page.
+    for (const r of requests) assert.equal(await r.headerValue('referer'), `${origin}/`, r.url());
     await clean();
     await page.close();
   });

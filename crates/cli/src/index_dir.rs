@@ -1,7 +1,8 @@
 //! An index directory on disk: content-hashed, gzip-compressed files plus `helpdex.json`.
 //!
 //! ```text
-//! DIR/helpdex.json              manifest: format version, build id, file names
+//! DIR/helpdex.json              manifest: format version, build id, file names, and the
+//!                               postings chunks each one-character query needs
 //! DIR/index.<hash>.hdx          core file
 //! DIR/postings/<hash>.hdx       postings chunks, in chunk order in the manifest
 //! DIR/fragments/<hash>.hdx      fragments chunks
@@ -19,7 +20,7 @@ use anyhow::{bail, Context, Result};
 use flate2::{read::GzDecoder, Compression, GzBuilder};
 use helpdex_core::index::build::BuiltIndex;
 use helpdex_core::index::format::FORMAT_VERSION;
-use helpdex_core::{FormatError, Index};
+use helpdex_core::{FormatError, Index, SearchOptions};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -42,6 +43,17 @@ pub struct Manifest {
     pub core: String,
     pub postings: Vec<String>,
     pub fragments: Vec<String>,
+    /// The chunks a one-character query needs, by character (see [`first_keystroke`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub first: BTreeMap<String, FirstKeystroke>,
+}
+
+/// The chunks that searching for one character needs: its postings, and the fragments of its
+/// first page of results.
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstKeystroke {
+    pub postings: Vec<u32>,
+    pub fragments: Vec<u32>,
 }
 
 /// What a write produced.
@@ -110,6 +122,7 @@ pub fn write(dir: &Path, built: &BuiltIndex, languages: BTreeMap<String, u32>) -
         core: core.name.clone(),
         postings: postings.iter().map(|f| f.name.clone()).collect(),
         fragments: fragments.iter().map(|f| f.name.clone()).collect(),
+        first: first_keystroke(built)?,
     };
     let mut json = serde_json::to_vec_pretty(&manifest)?;
     json.push(b'\n');
@@ -119,6 +132,39 @@ pub fn write(dir: &Path, built: &BuiltIndex, languages: BTreeMap<String, u32>) -
     written.compressed_bytes += json.len() as u64;
     remove_stale(dir, &manifest)?;
     Ok(written)
+}
+
+/// The characters a visitor's first keystroke most often is, each with the chunks that
+/// searching for it alone needs (with the browser's defaults: typos on, 10 results). A browser
+/// whose first query is one of these fetches them beside the core file, so the first results
+/// wait for no round trip after the index opens. Computed by running that search.
+pub fn first_keystroke(built: &BuiltIndex) -> Result<BTreeMap<String, FirstKeystroke>> {
+    let mut index = Index::open(&built.core).context("the core file just built does not open")?;
+    let mut first = BTreeMap::new();
+    for key in ('a'..='z').chain('0'..='9').map(String::from) {
+        let plan = index.plan(&key, true);
+        for n in index.missing_postings(&plan) {
+            index.add_postings(n, &built.postings[n as usize])?;
+        }
+        let hits = index.search(&plan, &SearchOptions::default())?;
+        let mut fragments: Vec<u32> = hits
+            .iter()
+            .map(|h| index.fragments_chunk_of(h.doc))
+            .collect();
+        fragments.sort_unstable();
+        fragments.dedup();
+        if !hits.is_empty() {
+            let postings = plan.postings_chunks();
+            first.insert(
+                key,
+                FirstKeystroke {
+                    postings,
+                    fragments,
+                },
+            );
+        }
+    }
+    Ok(first)
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -237,4 +283,89 @@ pub fn decompress(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(bytes.len() * 3);
     GzDecoder::new(bytes).read_to_end(&mut out)?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use helpdex_core::index::build::{analyze, BuildOptions, IndexBuilder};
+    use helpdex_core::{Article, Part};
+
+    use super::*;
+
+    /// Articles over a small vocabulary, in small chunks, so that one-character queries need
+    /// several chunks of each kind.
+    fn built() -> BuiltIndex {
+        const WORDS: [&str; 16] = [
+            "account", "billing", "cache", "delete", "email", "export", "install", "invoice",
+            "login", "mobile", "outlook", "password", "reset", "sync", "teams", "2fa",
+        ];
+        let mut builder = IndexBuilder::new(BuildOptions {
+            postings_chunk_bytes: 256,
+            fragments_chunk_bytes: 512,
+        });
+        for i in 0..120 {
+            let word = |k: usize| WORDS[(i * 7 + k * 5) % WORDS.len()];
+            builder.add(analyze(&Article {
+                id: format!("a{i}"),
+                url: format!("/a{i}.html"),
+                title: format!("{} {} {i}", word(0), word(1)),
+                parts: vec![Part {
+                    heading: None,
+                    text: (2..9).map(word).collect::<Vec<_>>().join(" "),
+                }],
+                ..Article::default()
+            }));
+        }
+        builder.finish()
+    }
+
+    /// With only the core file and the chunks listed for a character, searching for that
+    /// character runs and presents every result, and every listed chunk is used: the browser's
+    /// first keystroke needs no other chunk, and fetches none in vain.
+    #[test]
+    fn first_keystroke_lists_exactly_the_chunks_its_search_needs() {
+        let built = built();
+        let first = first_keystroke(&built).unwrap();
+        assert!(first.len() >= 10, "{first:?}");
+        for key in ('a'..='z').chain('0'..='9').map(String::from) {
+            let mut index = Index::open(&built.core).unwrap();
+            let Some(chunks) = first.get(&key) else {
+                // Left out only when nothing matches.
+                let mut all = index;
+                for (n, p) in built.postings.iter().enumerate() {
+                    all.add_postings(n as u32, p).unwrap();
+                }
+                let plan = all.plan(&key, true);
+                assert!(all
+                    .search(&plan, &SearchOptions::default())
+                    .unwrap()
+                    .is_empty());
+                continue;
+            };
+            for &n in &chunks.postings {
+                index.add_postings(n, &built.postings[n as usize]).unwrap();
+            }
+            for &n in &chunks.fragments {
+                index
+                    .add_fragments(n, &built.fragments[n as usize])
+                    .unwrap();
+            }
+            let plan = index.plan(&key, true);
+            assert_eq!(chunks.postings, plan.postings_chunks(), "{key}");
+            let hits = index.search(&plan, &SearchOptions::default()).unwrap();
+            for hit in &hits {
+                assert!(index.present(&plan, hit).is_some(), "{key}: {hit:?}");
+            }
+            let used: BTreeSet<u32> = hits
+                .iter()
+                .map(|h| index.fragments_chunk_of(h.doc))
+                .collect();
+            assert_eq!(used, chunks.fragments.iter().copied().collect(), "{key}");
+        }
+        assert!(first
+            .values()
+            .any(|c| c.postings.len() > 1 && c.fragments.len() > 1));
+    }
 }

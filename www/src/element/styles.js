@@ -49,7 +49,7 @@ svg { flex: none; width: 1.15em; height: 1.15em; fill: none; stroke: currentColo
 dialog {
   width: min(44rem, calc(100vw - 2rem)); max-height: min(42rem, calc(100vh - 6rem)); margin: 8vh auto auto;
   padding: 0; border: 1px solid var(--_border); border-radius: calc(var(--_radius) * 1.5);
-  background: var(--_bg); color: var(--_fg); box-shadow: 0 24px 60px rgb(0 0 0 / 0.35); overflow: hidden;
+  background: var(--_bg); color: var(--_fg); box-shadow: 0 8px 24px rgb(0 0 0 / 0.3); overflow: hidden;
 }
 dialog[open] { display: flex; flex-direction: column; }
 dialog::backdrop { background: var(--_backdrop); }
@@ -103,10 +103,6 @@ footer span { display: inline-flex; align-items: center; gap: 0.3rem; }
 @media (max-width: 640px) {
   dialog { width: 100vw; max-width: 100vw; height: 100dvh; max-height: 100dvh; margin: 0; border: 0; border-radius: 0; }
   footer { display: none; }
-}
-@media (prefers-reduced-motion: no-preference) {
-  dialog[open] { animation: helpdex-in 120ms ease-out; }
-  @keyframes helpdex-in { from { opacity: 0; transform: translateY(-8px); } }
 }
 `;
 

@@ -23,8 +23,14 @@ struct Transition {
     target: usize,
 }
 
+/// A decoded node: its final output (if final) and its lowest byte.
+struct Node {
+    final_output: Option<u64>,
+    end: usize,
+}
+
 /// Whether `fst` is a well-formed fst map that the `fst` crate can read without panicking:
-/// every reachable node within bounds, transitions sorted and pointing down, and no key's
+/// every node within bounds, transitions sorted and pointing down to nodes, and no key's
 /// value (the sum of the outputs along its path) overflowing.
 pub(super) fn well_formed(fst: &[u8]) -> bool {
     check(fst).is_some()
@@ -42,56 +48,45 @@ fn check(fst: &[u8]) -> Option<()> {
     if root.checked_add(FOOTER + 1)? != fst.len() {
         return None;
     }
+    // fst writes its nodes back to back between the header and the root, so walking down from
+    // the root decodes each node once, without a stack. Addresses that start a node, and
+    // addresses a transition leads to: every one of the second must be one of the first.
+    let words = fst.len().div_ceil(64);
+    let (mut starts, mut targets) = (vec![0u64; words], vec![0u64; words]);
+    let mark = |bits: &mut [u64], addr: usize| bits[addr / 64] |= 1 << (addr % 64);
     // One buffer for every node's transitions: a vocabulary has hundreds of thousands.
     let mut transitions = Vec::new();
-    // Mark every node reachable from the root, each decoded once.
-    let mut reachable = vec![0u64; fst.len().div_ceil(64)];
-    let mut stack = vec![root];
-    while let Some(addr) = stack.pop() {
-        if addr == 0 || reachable[addr / 64] & 1 << (addr % 64) != 0 {
-            continue;
-        }
-        reachable[addr / 64] |= 1 << (addr % 64);
-        node(fst, addr, &mut transitions)?;
-        stack.extend(transitions.iter().map(|t| t.target));
-    }
-    // Reachable nodes in the words before each word of `reachable`: a node's rank among them
-    // is its slot in `largest`.
-    let mut before = Vec::with_capacity(reachable.len());
-    let mut count = 0;
-    for bits in &reachable {
-        before.push(count);
-        count += bits.count_ones() as usize;
-    }
-    let rank = |addr: usize| {
-        let below = reachable[addr / 64] & ((1u64 << (addr % 64)) - 1);
-        before[addr / 64] + below.count_ones() as usize
-    };
-    // The largest value below each node, lowest address first: a transition's target is
-    // always done before the node that leads to it.
-    let mut largest: Vec<u64> = Vec::with_capacity(count);
-    for (word, &bits) in reachable.iter().enumerate() {
-        for bit in (0..64).filter(|b| bits & 1 << b != 0) {
-            let final_output = node(fst, word * 64 + bit, &mut transitions).expect("checked above");
-            let mut most = final_output.unwrap_or(0);
-            for t in &transitions {
-                // Address 0 is the empty final node.
-                let below = if t.target == 0 {
-                    0
-                } else {
-                    largest[rank(t.target)]
-                };
-                most = most.max(t.output.checked_add(below)?);
+    // A key's path meets each node at most once, so no sum of outputs along one can overflow
+    // when the sum over all nodes of each node's largest output does not.
+    let mut outputs = 0u64;
+    let mut addr = root;
+    loop {
+        let Node { final_output, end } = node(fst, addr, &mut transitions)?;
+        mark(&mut starts, addr);
+        let mut most = final_output.unwrap_or(0);
+        for t in &transitions {
+            most = most.max(t.output);
+            // Address 0 is the empty final node, which takes no bytes.
+            if t.target != 0 {
+                mark(&mut targets, t.target);
             }
-            largest.push(most);
         }
+        outputs = outputs.checked_add(most)?;
+        if end == HEADER {
+            break;
+        }
+        addr = end - 1;
     }
-    Some(())
+    targets
+        .iter()
+        .zip(&starts)
+        .all(|(t, s)| t & !s == 0)
+        .then_some(())
 }
 
-/// Decodes the node at `addr` into its final output (if final) and `transitions`, or `None` if
-/// any of it lies outside `fst`'s nodes.
-fn node(fst: &[u8], addr: usize, transitions: &mut Vec<Transition>) -> Option<Option<u64>> {
+/// Decodes the node at `addr` into `transitions` and a [`Node`], or `None` if any of it lies
+/// outside `fst`'s nodes.
+fn node(fst: &[u8], addr: usize, transitions: &mut Vec<Transition>) -> Option<Node> {
     transitions.clear();
     let state = *fst.get(addr)?;
     // Reads `n` (1 to 8) bytes at `at` as a little-endian number; nothing below the header.
@@ -132,7 +127,10 @@ fn node(fst: &[u8], addr: usize, transitions: &mut Vec<Transition>) -> Option<Op
                 output: 0,
                 target: end - 1,
             });
-            Some(None)
+            Some(Node {
+                final_output: None,
+                end,
+            })
         }
         // One transition, with packed sizes for its address delta and output.
         0b10 => {
@@ -147,7 +145,10 @@ fn node(fst: &[u8], addr: usize, transitions: &mut Vec<Transition>) -> Option<Op
                 output,
                 target: target(end, uint(delta_at, tsize)?)?,
             });
-            Some(None)
+            Some(Node {
+                final_output: None,
+                end,
+            })
         }
         // Any number of transitions (0 to 256), maybe final.
         _ => {
@@ -217,11 +218,12 @@ fn node(fst: &[u8], addr: usize, transitions: &mut Vec<Transition>) -> Option<Op
                     }
                 }
             }
-            Some(match (is_final, osize) {
+            let final_output = match (is_final, osize) {
                 (false, _) => None,
                 (true, 0) => Some(0),
                 (true, _) => Some(uint(end, osize)?),
-            })
+            };
+            Some(Node { final_output, end })
         }
     }
 }

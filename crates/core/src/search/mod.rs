@@ -82,6 +82,20 @@ impl Plan {
     pub fn candidates(&self) -> impl Iterator<Item = &[Candidate]> {
         self.words.iter().map(|w| w.candidates.as_slice())
     }
+
+    /// The postings chunks this plan reads, ascending.
+    pub fn postings_chunks(&self) -> Vec<u32> {
+        let mut chunks: Vec<u32> = self
+            .words
+            .iter()
+            .flat_map(|w| &w.candidates)
+            .map(|c| c.value.chunk)
+            .collect();
+        // A sort and dedup, not a BTreeSet: no tree code in the browser module.
+        chunks.sort_unstable();
+        chunks.dedup();
+        chunks
+    }
 }
 
 /// Why a search could not run.
@@ -187,16 +201,8 @@ impl Index {
 
     /// The postings chunks `plan` needs that are not loaded yet, ascending.
     pub fn missing_postings(&self, plan: &Plan) -> Vec<u32> {
-        let mut chunks: Vec<u32> = plan
-            .words
-            .iter()
-            .flat_map(|w| &w.candidates)
-            .map(|c| c.value.chunk)
-            .filter(|&c| !self.has_postings(c))
-            .collect();
-        // A sort and dedup, not a BTreeSet: no tree code in the browser module.
-        chunks.sort_unstable();
-        chunks.dedup();
+        let mut chunks = plan.postings_chunks();
+        chunks.retain(|&c| !self.has_postings(c));
         chunks
     }
 
