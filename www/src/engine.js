@@ -62,15 +62,16 @@ class Engine {
   }
 
   /**
-   * Ranked results for `text`. Fetching happens first; the wasm calls that answer the query
-   * (`search`, then `result` for each hit) then run without an await between them, because
-   * `result` presents the index's last search and a concurrent query must not slip in.
+   * Ranked results for `text`, as `{ json, scores }` (index.js parses them): one string crosses
+   * from the worker to the page more cheaply than the objects it holds. Fetching happens
+   * first; `results` then presents the index's last search, so no other query may have used
+   * the index between it and `search`.
    * @param {string} text
    * @param {{ limit?: number, typos?: boolean }} [options]
    * @param {() => boolean} [superseded] checked after each fetch, to drop a stale query early
    */
   async search(text, { limit = 10, typos = true } = {}, superseded = () => false) {
-    if (!text.trim()) return [];
+    if (!text.trim()) return { json: '[]', scores: [] };
     const index = this.index;
     for (let missing; (this.#calls++, (missing = index.missingPostings(text, typos))).length; ) {
       await Promise.all(Array.from(missing, (n) => this.#load('postings', n)));
@@ -82,10 +83,9 @@ class Engine {
         flat = index.search(text, limit, typos); // [doc, fragments chunk, score, …]
         call = ++this.#calls;
       }
-      const hits = [];
-      for (let i = 0; i < flat.length; i += 3) hits.push({ fragments: flat[i + 1], score: flat[i + 2] });
-      const needed = [...new Set(hits.map((h) => h.fragments))].filter((n) => !index.hasFragments(n));
-      if (!needed.length) return hits.map((h, i) => ({ ...JSON.parse(index.result(i)), score: h.score }));
+      const chunks = flat.filter((_, i) => i % 3 === 1);
+      const needed = [...new Set(chunks)].filter((n) => !index.hasFragments(n));
+      if (!needed.length) return { json: index.results(), scores: flat.filter((_, i) => i % 3 === 2) };
       await Promise.all(needed.map((n) => this.#load('fragments', n)));
       if (superseded()) throw abortError();
     }

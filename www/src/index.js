@@ -53,7 +53,8 @@ export async function createSearch({ base = '/search/', wasm, fetch, worker = tr
       firstQuery(String(text));
       const b = await connect();
       signal?.throwIfAborted();
-      return b.request({ type: 'search', text: String(text), options: { limit, typos } }, signal);
+      const { json, scores } = await b.request({ type: 'search', text: String(text), options: { limit, typos } }, signal);
+      return JSON.parse(json).map((result, i) => ((result.score = scores[i]), result));
     },
     /** Stops the worker; the handle can no longer search. */
     destroy() {

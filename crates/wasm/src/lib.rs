@@ -9,7 +9,7 @@
 //! for (const n of index.missingPostings(query)) index.addPostings(n, await fetchChunk(n));
 //! const hits = index.search(query, 10, true);    // [doc, fragments, score, doc, …]
 //! for (let i = 1; i < hits.length; i += 3) if (!index.hasFragments(hits[i])) index.addFragments(...);
-//! const shown = JSON.parse(index.result(0));     // title, url, anchor, excerpt, subResults
+//! const shown = JSON.parse(index.results());     // [{ title, url, anchor, excerpt, subResults }]
 //! ```
 //!
 //! Text offsets handed to JavaScript (`highlights`) are UTF-16 code units, ready for
@@ -130,30 +130,38 @@ impl Index {
         Ok(out)
     }
 
-    /// Display data of hit `i` of the last search, as JSON: `{ id, url, title, section, lang,
-    /// anchor, titleHighlights, excerpt: { text, highlights }, subResults: [{ heading, anchor,
-    /// excerpt }] }`; `undefined` if its fragments chunk is not loaded yet.
-    pub fn result(&self, i: u32) -> Option<String> {
+    /// Display data of the last search's hits, best first, as a JSON array of `{ id, url,
+    /// title, section, lang, anchor, titleHighlights, excerpt: { text, highlights },
+    /// subResults: [{ heading, anchor, excerpt }] }`; `undefined` while a hit's fragments
+    /// chunk is not loaded. One string for all hits: it crosses to JavaScript, and on to the
+    /// page, in one piece.
+    pub fn results(&self) -> Option<String> {
         let Planned { plan, .. } = self.planned.as_ref()?;
-        let shown = self.inner.present(plan, self.hits.get(i as usize)?)?;
-        let f = shown.fragment;
+        let shown = self
+            .hits
+            .iter()
+            .map(|hit| self.inner.present(plan, hit))
+            .collect::<Option<Vec<_>>>()?;
         let mut json = Json::default();
-        json.object(|o| {
-            o.field("id").string(&f.id);
-            o.field("url").string(&f.url);
-            o.field("title").string(&f.title);
-            utf16_ranges(o.field("titleHighlights"), &shown.title);
-            o.field("section").optional(f.section.as_deref());
-            o.field("lang").optional(f.lang.as_deref());
-            o.field("anchor").optional(shown.anchor);
-            excerpt(o.field("excerpt"), &shown.excerpt);
-            o.field("subResults").array(&shown.sub_results, |json, s| {
-                json.object(|o| {
-                    o.field("heading").string(&s.heading);
-                    o.field("anchor").string(&s.anchor);
-                    excerpt(o.field("excerpt"), &s.excerpt);
-                })
-            });
+        json.array(&shown, |json, shown| {
+            let f = shown.fragment;
+            json.object(|o| {
+                o.field("id").string(&f.id);
+                o.field("url").string(&f.url);
+                o.field("title").string(&f.title);
+                utf16_ranges(o.field("titleHighlights"), &shown.title);
+                o.field("section").optional(f.section.as_deref());
+                o.field("lang").optional(f.lang.as_deref());
+                o.field("anchor").optional(shown.anchor);
+                excerpt(o.field("excerpt"), &shown.excerpt);
+                o.field("subResults").array(&shown.sub_results, |json, s| {
+                    json.object(|o| {
+                        o.field("heading").string(&s.heading);
+                        o.field("anchor").string(&s.anchor);
+                        excerpt(o.field("excerpt"), &s.excerpt);
+                    })
+                });
+            })
         });
         Some(json.finish())
     }

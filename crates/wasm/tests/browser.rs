@@ -68,7 +68,8 @@ fn search(index: &mut Index, b: &BuiltIndex, q: &str) -> usize {
 
 /// Hit `i` of the last search, parsed as JavaScript does.
 fn result(index: &Index, i: u32) -> JsValue {
-    JSON::parse(&index.result(i).expect("fragments loaded")).unwrap()
+    let all = JSON::parse(&index.results().expect("fragments loaded")).unwrap();
+    Array::from(&all).get(i)
 }
 
 #[wasm_bindgen_test]
@@ -85,6 +86,22 @@ fn typo_query_finds_the_article_with_highlights() {
     assert_eq!(
         String::from_utf16(&utf16[marks[0] as usize..marks[1] as usize]).unwrap(),
         "password"
+    );
+}
+
+#[wasm_bindgen_test]
+fn results_wait_for_their_fragments() {
+    let b = built();
+    let mut index = Index::new(&b.core).unwrap();
+    for n in index.missing_postings("mail", true) {
+        index.add_postings(n, &b.postings[n as usize]).unwrap();
+    }
+    assert_eq!(index.search("mail", 10, true).unwrap().len(), 3);
+    assert!(index.results().is_none());
+    assert_eq!(search(&mut index, &b, "mail"), 1);
+    assert_eq!(
+        Array::from(&JSON::parse(&index.results().unwrap()).unwrap()).length(),
+        1
     );
 }
 
