@@ -135,7 +135,7 @@ async function prefetch(config, firstText, post) {
       if (posted || text.length !== 1) return;
       const first = m.first?.[text] ?? {};
       for (const kind of ['postings', 'fragments']) {
-        for (const n of first[kind] ?? []) chunks.push([kind, n, get(m[kind][n], 'low').catch(() => undefined)]);
+        for (const n of new Set(first[kind])) chunks.push([kind, n, get(m[kind][n], 'low').catch(() => undefined)]);
       }
     })
     .catch(() => {}); // a manifest this cannot read is the worker's to report
