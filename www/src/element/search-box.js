@@ -102,6 +102,7 @@ export class HelpdexSearchElement extends HTMLElement {
 
   /** Closes the search dialog. */
   close() {
+    this.#ui?.input.blur();
     this.#ui?.dialog.close();
   }
 
@@ -135,6 +136,9 @@ export class HelpdexSearchElement extends HTMLElement {
     trigger.addEventListener('focus', () => this.#preload());
     esc.addEventListener('click', () => this.close());
     dialog.addEventListener('click', (e) => e.target === dialog && this.close()); // the backdrop
+    // Focus leaves the field before the dialog hides (Esc): Chromium would move it only at its
+    // next update, and a "/" pressed until then would count as typing in the hidden field.
+    dialog.addEventListener('cancel', () => input.blur());
     dialog.addEventListener('close', () => {
       this.#abort?.abort();
       this.#seq++;
