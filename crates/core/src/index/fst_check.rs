@@ -2,10 +2,11 @@
 //!
 //! `fst` trusts its bytes: `Map::new` checks only the footer, and a malformed node makes a
 //! lookup index out of bounds or overflow. The container checksum catches damage, not a file
-//! written by a buggy or hostile tool (which can recompute it), so every node reachable from
-//! the root is decoded here with checked arithmetic, following fst 0.4's layout
+//! written by a buggy or hostile tool (which can recompute it), so every node, from the root
+//! down to the header, is decoded here with checked arithmetic, following fst 0.4's layout
 //! (`fst/src/raw/node.rs`, format version 3). A node is read backwards from its address, and
-//! a transition always points below the node it leaves, so the walk ends and so do fst's own.
+//! a transition must point to the start of a node below the one it leaves, so fst's own walks
+//! end.
 
 /// fst's format version (the one `fst::MapBuilder` writes).
 const VERSION: u64 = 3;
