@@ -59,12 +59,6 @@ impl Index {
         hex(self.inner.build_id())
     }
 
-    /// Number of articles.
-    #[wasm_bindgen(getter)]
-    pub fn docs(&self) -> u32 {
-        self.inner.docs()
-    }
-
     /// Number of postings chunks.
     #[wasm_bindgen(getter, js_name = postingsChunks)]
     pub fn postings_chunks(&self) -> u32 {
