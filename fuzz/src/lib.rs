@@ -72,6 +72,7 @@ pub fn build(articles: &[Article], chunk_bytes: usize) -> BuiltIndex {
     let mut builder = IndexBuilder::new(BuildOptions {
         postings_chunk_bytes: chunk_bytes,
         fragments_chunk_bytes: chunk_bytes,
+        ..BuildOptions::default()
     });
     for a in articles {
         builder.add(analyze(a));

@@ -304,6 +304,7 @@ mod tests {
         let mut builder = IndexBuilder::new(BuildOptions {
             postings_chunk_bytes: 256,
             fragments_chunk_bytes: 512,
+            ..BuildOptions::default()
         });
         for i in 0..120 {
             let word = |k: usize| WORDS[(i * 7 + k * 5) % WORDS.len()];

@@ -9,6 +9,7 @@ fn build(titles: &[&str]) -> BuiltIndex {
     let mut b = IndexBuilder::new(BuildOptions {
         postings_chunk_bytes: 32,
         fragments_chunk_bytes: 32,
+        ..BuildOptions::default()
     });
     for (i, t) in titles.iter().enumerate() {
         b.add(analyze(&common::article(

@@ -113,7 +113,7 @@ proptest! {
     /// Starting from the core alone, loading exactly the chunks a plan asks for is enough.
     #[test]
     fn missing_chunks_are_exactly_what_search_needs(articles in corpus(), q in text(4)) {
-        let mut b = IndexBuilder::new(BuildOptions { postings_chunk_bytes: 64, fragments_chunk_bytes: 64 });
+        let mut b = IndexBuilder::new(BuildOptions { postings_chunk_bytes: 64, fragments_chunk_bytes: 64, ..BuildOptions::default() });
         articles.iter().for_each(|a| b.add(analyze(a)));
         let built = b.finish();
         let mut ix = Index::open(&built.core).unwrap();
@@ -131,4 +131,101 @@ proptest! {
             prop_assert!(ix.present(&plan, h).is_some());
         }
     }
+
+    /// Adding an article in another script never removes a hit that an exact, prefix or typo
+    /// reading of a Latin query found before (a Latin word that also reads as pinyin keeps its
+    /// own readings).
+    #[test]
+    fn another_script_never_removes_latin_hits(
+        articles in latin_corpus(),
+        chinese in prop::collection::vec(prop::sample::select(HAN), 1..12),
+        pick in 0usize..LATIN.len(),
+        form in 0usize..4,
+    ) {
+        let word = LATIN[pick];
+        let query = match form {
+            0 => format!("{word} "),                                   // exact
+            1 => word[..word.len().min(4)].to_string(),                // prefix, being typed
+            2 => format!("{}{} ", &word[..word.len() - 2], &word[word.len() - 1..]), // a deletion
+            _ => format!("{} ", &word[..word.len() - 1]).replace(' ', "x "), // a substitution
+        };
+        let before = common::index(&articles);
+        let found = hits_of(&before, &query);
+        let mut more = articles.clone();
+        more.push(common::article("zh", "中文", &chinese.join(" "), &[]));
+        let after = common::index(&more);
+        let still = hits_of(&after, &query);
+        for doc in &found {
+            prop_assert!(still.contains(doc), "{query:?} lost {doc} after adding {chinese:?}");
+        }
+    }
+}
+
+/// Latin words, some of which also read as pinyin syllables (`palette`: pa-le-t…, `dialog`:
+/// di-a-lo…, `script`: s-c…): the words whose readings the Chinese article may add.
+const LATIN: &[&str] = &[
+    "palette",
+    "dialog",
+    "script",
+    "scrollbars",
+    "layer",
+    "mailbox",
+    "calendar",
+    "password",
+    "reset",
+    "sharepoint",
+    "teams",
+    "meeting",
+    "license",
+    "printer",
+    "change",
+    "shadow",
+    "banner",
+    "zoom",
+    "angle",
+    "xian",
+];
+
+/// Han words whose characters read as many of the Latin words' syllables and initials.
+const HAN: &[&str] = &[
+    "帕乐特",
+    "怕了",
+    "特别",
+    "色彩",
+    "删除",
+    "输出",
+    "生成",
+    "上传",
+    "双层",
+    "三次",
+    "知识库",
+    "中文",
+    "你好",
+    "密码",
+    "大量",
+    "拉了",
+    "阿里",
+    "西安",
+    "长城",
+    "沙发",
+];
+
+fn latin_corpus() -> impl Strategy<Value = Vec<Article>> {
+    let text =
+        |max| prop::collection::vec(prop::sample::select(LATIN), 0..max).prop_map(|w| w.join(" "));
+    prop::collection::vec((text(4), text(30)), 1..12).prop_map(|docs| {
+        docs.into_iter()
+            .enumerate()
+            .map(|(i, (title, body))| common::article(&format!("doc{i:02}"), &title, &body, &[]))
+            .collect()
+    })
+}
+
+/// Ids of every hit for `query`.
+fn hits_of(ix: &Index, query: &str) -> HashSet<String> {
+    let plan = ix.plan(query, true);
+    let hits = ix.search(&plan, &everything(ix)).unwrap();
+    hits.iter()
+        .map(|h| ix.fragment(h.doc).unwrap().id.clone())
+        .collect()
 }

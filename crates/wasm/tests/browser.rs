@@ -15,6 +15,7 @@ fn built() -> BuiltIndex {
     let mut b = IndexBuilder::new(BuildOptions {
         postings_chunk_bytes: 64,
         fragments_chunk_bytes: 64,
+        ..BuildOptions::default()
     });
     let docs = [
         (

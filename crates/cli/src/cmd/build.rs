@@ -1,10 +1,11 @@
 //! `helpdex build`: articles in, index directory out.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, Result};
+use anyhow::{anyhow, bail, Context, Result};
+use helpdex_core::analysis::{FullFold, Synonyms};
 use helpdex_core::index::build::{analyze, BuildOptions, IndexBuilder};
 use helpdex_core::Article;
 use helpdex_ingest::{Options, Sources};
@@ -37,6 +38,11 @@ pub struct Args {
     /// Largest article file or JSON line read, in bytes; larger ones are reported and skipped.
     #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
     max_article_bytes: u64,
+    /// The site's own synonyms: one group of equivalent phrases per line, separated by
+    /// commas (`sign in, log in, login`); `#` starts a comment line. Applied at query time,
+    /// beside the built-in support vocabulary.
+    #[arg(long, value_name = "FILE")]
+    synonyms: Option<PathBuf>,
     /// Print only errors and problems, no progress or summary.
     #[arg(long, short)]
     quiet: bool,
@@ -44,6 +50,11 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<u8> {
     let started = Instant::now();
+    // Read first: a bad synonyms file fails the build before any work is done.
+    let synonyms = match &args.synonyms {
+        Some(path) => read_synonyms(path)?,
+        None => Synonyms::default(),
+    };
     let options = Options {
         max_article_bytes: args.max_article_bytes,
         base_url: args.base_url.clone(),
@@ -80,7 +91,10 @@ pub fn run(args: Args) -> Result<u8> {
         "indexing",
         false,
     );
-    let mut builder = IndexBuilder::new(BuildOptions::default());
+    let mut builder = IndexBuilder::new(BuildOptions {
+        synonyms,
+        ..BuildOptions::default()
+    });
     // Each batch of articles is dropped once analysed: the builder keeps their display text,
     // so holding the articles too would keep the whole corpus in memory twice.
     let mut articles = std::mem::take(&mut ingested.articles).into_iter();
@@ -139,6 +153,13 @@ pub fn run(args: Args) -> Result<u8> {
         );
     }
     Ok(status::OK)
+}
+
+fn read_synonyms(path: &Path) -> Result<Synonyms> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read synonyms file {}", path.display()))?;
+    Synonyms::parse(&text, &FullFold)
+        .map_err(|e| anyhow!("{}:{}: {}", path.display(), e.line, e.reason))
 }
 
 fn count_languages(articles: &[Article]) -> BTreeMap<String, u32> {

@@ -119,8 +119,9 @@ fn answer(
             let d = &hit.details;
             writeln!(
                 out,
-                "    score {score:.3}: words {} · typos {} · exact title {} · terms {:.3} · \
+                "    score {score:.3}: key words {} · words {} · typos {} · exact title {} · terms {:.3} · \
                  proximity {:.3} · title coverage {:.3} · title phrase {:.3}",
+                d.key_words,
                 d.words,
                 d.typos,
                 d.exact_title,

@@ -4,12 +4,16 @@
 //! terms can never disagree (the browser folds with the [`FoldTable`] stored in the index).
 
 pub mod fold;
+pub mod function_words;
 pub mod pinyin;
 pub mod script;
+pub mod stem;
+pub mod synonyms;
 pub mod tokenize;
 
 #[cfg(feature = "build")]
 pub use fold::FullFold;
 pub use fold::{Fold, FoldTable};
 pub use pinyin::{PinyinTable, Readings};
+pub use synonyms::Synonyms;
 pub use tokenize::{Token, Tokenizer, MAX_TERM_CHARS};

@@ -15,7 +15,7 @@ use super::format::{self, FileKind};
 use super::fragments::{Fragment, CHECKPOINT_EVERY};
 use super::norms;
 use super::postings::{Field, ListWriter, TermInArticle, FIELD_COUNT};
-use crate::analysis::{Fold, FoldTable, FullFold, PinyinTable, Tokenizer};
+use crate::analysis::{Fold, FoldTable, FullFold, PinyinTable, Synonyms, Tokenizer};
 use crate::article::Article;
 
 /// Positions skipped between fields and between parts, so that words on either side of a
@@ -23,12 +23,14 @@ use crate::article::Article;
 const FIELD_GAP: u32 = 8;
 
 /// Tuning for the file layout.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct BuildOptions {
     /// A postings chunk is closed once it holds at least this many bytes.
     pub postings_chunk_bytes: usize,
     /// A fragments chunk is closed once it holds at least this many bytes.
     pub fragments_chunk_bytes: usize,
+    /// The site's synonym groups, applied at query time beside the built-in ones.
+    pub synonyms: Synonyms,
 }
 
 impl Default for BuildOptions {
@@ -36,6 +38,7 @@ impl Default for BuildOptions {
         BuildOptions {
             postings_chunk_bytes: 24 * 1024,
             fragments_chunk_bytes: 24 * 1024,
+            synonyms: Synonyms::default(),
         }
     }
 }
@@ -321,6 +324,7 @@ impl IndexBuilder {
             fragment_starts: self.fragment_starts,
             fold,
             pinyin,
+            synonyms: self.options.synonyms.clone(),
         };
         let core_payload = postcard::to_allocvec(&core).expect("in-memory");
         let build_id = {

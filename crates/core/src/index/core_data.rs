@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::postings::FIELD_COUNT;
-use crate::analysis::{FoldTable, PinyinTable};
+use crate::analysis::{FoldTable, PinyinTable, Synonyms};
 
 /// Serialized (postcard) payload of the core file.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -33,6 +33,9 @@ pub(crate) struct CoreData {
     pub fold: FoldTable,
     /// Pinyin readings of the vocabulary's Han characters, for pinyin and homophone queries.
     pub pinyin: PinyinTable,
+    /// The site's own synonym groups (`helpdex build --synonyms`); the built-in ones are in
+    /// the engine.
+    pub synonyms: Synonyms,
 }
 
 /// Where a term's postings list is, and about how many articles it has.

@@ -17,7 +17,7 @@
 use std::fmt;
 
 /// The format version this crate writes and reads.
-pub const FORMAT_VERSION: u16 = 4;
+pub const FORMAT_VERSION: u16 = 5;
 
 const HEADER_LEN: usize = 24;
 

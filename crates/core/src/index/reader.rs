@@ -8,8 +8,8 @@ use super::fragments::Fragment;
 use super::fst_check;
 use super::norms;
 use super::postings::{list_end, read_list, ListReader, FIELD_COUNT};
-use crate::analysis::{FoldTable, Readings};
-use crate::search::TypoAutomata;
+use crate::analysis::synonyms::TokenizedGroup;
+use crate::analysis::{FoldTable, Readings, Synonyms};
 
 /// An open index. Postings and fragments chunks are added as they arrive; the native CLI adds
 /// them all up front, the browser fetches only what a query needs.
@@ -30,7 +30,8 @@ pub struct Index {
     readings: Readings,
     postings: Vec<Option<PostingsChunk>>,
     fragments: Vec<Option<Vec<Fragment>>>,
-    automata: TypoAutomata,
+    /// The built-in and the site's synonym groups, tokenized with the index's folding.
+    synonyms: Vec<TokenizedGroup>,
 }
 
 impl std::fmt::Debug for Index {
@@ -85,6 +86,11 @@ impl Index {
         }
         core.fold.prepare();
         let readings = Readings::decode(&core.pinyin).ok_or(malformed("pinyin table"))?;
+        if !core.synonyms.validate(&core.fold) {
+            return Err(malformed("synonyms"));
+        }
+        let mut synonyms = Synonyms::built_in(&core.fold).tokenized(&core.fold);
+        synonyms.extend(core.synonyms.tokenized(&core.fold));
         // The container's checksum already covers these bytes, so fst's own (whose crc32c
         // table would add 16 KiB to the browser module) is not checked again; their structure
         // is, since `fst` panics on a malformed node.
@@ -110,7 +116,7 @@ impl Index {
             fragment_starts: core.fragment_starts,
             fold: core.fold,
             readings,
-            automata: TypoAutomata::default(),
+            synonyms,
         })
     }
 
@@ -253,8 +259,8 @@ impl Index {
         }
     }
 
-    pub(crate) fn automata(&self) -> &TypoAutomata {
-        &self.automata
+    pub(crate) fn synonyms(&self) -> &[TokenizedGroup] {
+        &self.synonyms
     }
 
     pub(crate) fn fold(&self) -> &FoldTable {

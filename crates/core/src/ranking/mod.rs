@@ -1,46 +1,46 @@
 //! Ranking: turning matched query words into an ordered list, rule by rule.
 //!
 //! Articles are ordered by, in turn:
-//! 1. **words** — how many query words they match (all words > fewer: the graceful fallback);
-//!    pinyin counts per pair of syllables, like the bigrams of typed characters, and a Latin
-//!    word that may also be pinyin is ranked by whichever reading matches an article better;
+//! 1. **key words** — for a short query (up to [`MAX_KEY_WORDS`] content words, the way
+//!    people type keywords), how many of them the article matches: each is essential, so all
+//!    beat fewer. A longer query (a question, a complaint) skips this rule: its words inform
+//!    the score, none is essential (`tell` in "how can I tell which office license I have");
 //! 2. **exact title** — the query is the article's whole title (typed, or in full pinyin);
-//! 3. **score** — the sum of [`bm25`] weights of the matched words, scaled down by how they
-//!    matched ([`match_quality`]: exact characters > homophone > full pinyin > initials, and
-//!    prefix and typo matches), plus [`proximity`] of the words and [`exactness`] (title
-//!    coverage, and the query as a phrase of the title: `microsoft 365 apps open` is most
+//! 3. **score** — the sum of [`bm25`] weights of the matched words, scaled by how they matched
+//!    ([`match_quality`]: exact > stem > synonym, homophone > full pinyin > initials, prefix
+//!    and typo matches), plus [`proximity`] of the words and [`exactness`] (title coverage by
+//!    exact forms, and the query as a phrase of the title: `microsoft 365 apps open` is most
 //!    likely the article titled `Microsoft 365 apps open…`).
+//!
+//! Words weigh what they tell ([`information`]): BM25's inverse document frequency makes a
+//! missing `license` cost more than a missing `have`, and function words (`how`, 怎么; see
+//! [`crate::analysis::function_words`]) weigh [`FUNCTION_WORD_WEIGHT`] of a content word and
+//! are no key words, so they never decide the order on their own. Pinyin counts per pair of
+//! syllables, like the bigrams of typed characters, and a Latin word that may also be pinyin is
+//! ranked by whichever reading matches an article better.
 //!
 //! [`ScoreDetails`] records each part so a ranking can be explained (`helpdex search --explain`).
 
 pub mod bm25;
 pub mod exactness;
+mod match_kind;
 pub mod proximity;
 
+pub use match_kind::{better_match, match_quality, MatchKind};
+
 use crate::index::postings::Positions;
-use crate::search::MatchKind;
 
 /// Weight of the proximity bonus (per adjacent pair, averaged, times the number of pairs).
 const PROXIMITY_WEIGHT: f32 = 2.0;
 /// Weight of title coverage.
-const COVERAGE_WEIGHT: f32 = 8.0;
+const COVERAGE_WEIGHT: f32 = 12.0;
+/// A query of at most this many content words is a keyword query: the key-words rule applies.
+pub const MAX_KEY_WORDS: u32 = 3;
+/// What a function word's BM25 weight counts for, against a content word's.
+pub const FUNCTION_WORD_WEIGHT: f32 = 0.1;
 /// Weight of a title that holds the query as a phrase, and the extra when it starts with it.
 const TITLE_PHRASE_WEIGHT: f32 = 6.0;
 const TITLE_START_WEIGHT: f32 = 1.5;
-
-/// Factor applied to a term's BM25 weight for how it matched the query word.
-pub fn match_quality(kind: MatchKind, typed_chars: usize, term_chars: usize) -> f32 {
-    match kind {
-        MatchKind::Exact => 1.0,
-        MatchKind::Prefix => 0.6 + 0.35 * typed_chars as f32 / term_chars.max(1) as f32,
-        MatchKind::Typo(1) => 0.55,
-        MatchKind::Typo(_) => 0.35,
-        MatchKind::Homophone(1) => 0.55,
-        MatchKind::Homophone(_) => 0.45,
-        MatchKind::Pinyin => 0.42,
-        MatchKind::Initials => 0.3,
-    }
-}
 
 /// Why an article ranks where it does.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -59,6 +59,8 @@ pub struct ScoreDetails {
     pub title_coverage: f32,
     /// Bonus for a title that holds the query as a phrase (more if it starts with it).
     pub title_phrase: f32,
+    /// Content words of a keyword query matched (0 for a longer query: see the module docs).
+    pub key_words: u32,
 }
 
 impl ScoreDetails {
@@ -68,8 +70,46 @@ impl ScoreDetails {
     }
 
     /// The full ordering key, greatest first.
-    pub(crate) fn key(&self) -> (u32, bool, f32) {
-        (self.words, self.exact_title, self.score())
+    fn key(&self) -> (u32, bool, f32) {
+        (self.key_words, self.exact_title, self.score())
+    }
+}
+
+/// Orders two ranked articles, best first: the rules of the module docs, then doc number.
+pub(crate) fn order(a: (u32, &ScoreDetails), b: (u32, &ScoreDetails)) -> std::cmp::Ordering {
+    let (ka, kb) = (a.1.key(), b.1.key());
+    kb.0.cmp(&ka.0)
+        .then(kb.1.cmp(&ka.1))
+        .then(kb.2.total_cmp(&ka.2))
+        .then(a.0.cmp(&b.0))
+}
+
+/// The key words an article matched, given the query's content words and how many of them it
+/// matched (see the module docs).
+pub(crate) fn key_words(content_words: u32, matched: u32) -> u32 {
+    if content_words <= MAX_KEY_WORDS {
+        matched
+    } else {
+        0
+    }
+}
+
+/// What a word's BM25 weight counts for: less for a function word.
+pub fn word_factor(function: bool) -> f32 {
+    if function {
+        FUNCTION_WORD_WEIGHT
+    } else {
+        1.0
+    }
+}
+
+/// How much a query word tells about what the query is about: its inverse document frequency,
+/// and nothing for a function word (or a word no article has).
+pub fn information(docs: u32, df: u32, function: bool) -> f32 {
+    if function || df == 0 {
+        0.0
+    } else {
+        bm25::idf(docs, df)
     }
 }
 
@@ -95,6 +135,15 @@ pub(crate) struct WordSpec {
     /// its pinyin pairs (`pinyin`), whichever matches it better, never by both.
     pub alt: u8,
     pub pinyin: bool,
+    /// How much the word tells (see [`information`]), per unit.
+    pub information: f32,
+}
+
+impl WordSpec {
+    /// Whether the word tells something (a content word, found in some article).
+    fn content(&self) -> bool {
+        self.information > 0.0
+    }
 }
 
 /// Ranks one article from its matches (one slot per query word, `None` if unmatched).
@@ -107,29 +156,39 @@ pub(crate) fn evaluate(
     let dropped = resolve_alternatives(words, matches);
     let mut d = ScoreDetails::default();
     let mut in_title = 0;
+    let mut title_cover = 0;
+    let mut matched_content = 0;
     let mut all_exact = true;
     for (spec, m) in words.iter().zip(matches.iter()) {
         let Some(m) = m else { continue };
         // A word that stands for several (a Latin word against its pinyin pairs) counts as
         // that many, adjacent, in the title if it is.
         d.words += spec.units as u32;
+        matched_content += spec.content() as u32 * spec.units as u32;
         d.terms += m.weight;
         in_title += m.in_title as u32 * spec.units as u32;
+        // Another form or a synonym in the title is not the title's word.
+        let exact_form = !matches!(m.kind, MatchKind::Stem | MatchKind::Synonym);
+        title_cover += (m.in_title && exact_form) as u32 * spec.units as u32;
         match m.kind {
             // Pinyin of the whole title is the title, typed another way.
             MatchKind::Exact | MatchKind::Pinyin => {}
             MatchKind::Prefix if spec.prefix => {}
-            MatchKind::Prefix | MatchKind::Initials => all_exact = false,
+            MatchKind::Prefix | MatchKind::Stem | MatchKind::Synonym | MatchKind::Initials => {
+                all_exact = false
+            }
             MatchKind::Typo(t) | MatchKind::Homophone(t) => {
                 d.typos += t as u32;
                 all_exact = false;
             }
         }
     }
-    let query_words: u32 = (words.iter().enumerate())
-        .filter(|(i, _)| dropped & (1 << i) == 0)
-        .map(|(_, w)| w.units as u32)
-        .sum();
+    let kept = || (words.iter().enumerate()).filter(|(i, _)| dropped & (1 << i) == 0);
+    let query_words: u32 = kept().map(|(_, w)| w.units as u32).sum();
+    let content_words = kept()
+        .filter(|(_, w)| w.content())
+        .map(|(_, w)| w.units as u32);
+    d.key_words = key_words(content_words.sum(), matched_content);
     let mut pairs = 0;
     let mut bonus = 0.0;
     let mut previous: Option<(usize, &WordMatch)> = None;
@@ -153,7 +212,7 @@ pub(crate) fn evaluate(
         d.proximity = PROXIMITY_WEIGHT * bonus;
     }
     d.exact_title = exactness::is_exact_title(in_title, query_words, title_length, all_exact);
-    d.title_coverage = COVERAGE_WEIGHT * exactness::title_coverage(in_title, title_length);
+    d.title_coverage = COVERAGE_WEIGHT * exactness::title_coverage(title_cover, title_length);
     if d.words > 0 && d.words == query_words {
         let matched = words.iter().zip(matches.iter());
         let matched = matched.filter_map(|(w, m)| Some((w.query_position, &m.as_ref()?.positions)));
@@ -232,6 +291,7 @@ mod tests {
             units: 1,
             alt: 0,
             pinyin: false,
+            information: 1.0,
         }
     }
 

@@ -13,28 +13,13 @@ use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
 
 use super::limits::{
-    prefix_terms, typo_budget, MAX_AUTOMATON_VISITS, MAX_HOMOPHONE_TERMS, MAX_TYPO_TERMS,
+    prefix_terms, typo_budget, MAX_AUTOMATON_VISITS, MAX_HOMOPHONE_TERMS, MAX_STEM_TERMS,
+    MAX_STEM_VISITS, MAX_TYPO_TERMS,
 };
 use super::query::QueryWord;
+use crate::analysis::stem;
 use crate::index::{Index, TermValue};
-
-/// How a candidate term relates to the query word.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum MatchKind {
-    /// The term is the word.
-    Exact,
-    /// The term starts with the word (the word is still being typed).
-    Prefix,
-    /// The term is this many typos away (first-letter typos count double).
-    Typo(u8),
-    /// The term sounds like the typed characters: this many of them are replaced by a
-    /// character with the same toneless reading (an IME typo: 知识裤 for 知识库).
-    Homophone(u8),
-    /// The term's characters read as the whole syllables typed in pinyin.
-    Pinyin,
-    /// The term's characters start as typed: initials (`zsk`) or a syllable still being typed.
-    Initials,
-}
+use crate::ranking::MatchKind;
 
 /// A vocabulary term a query word may match.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,22 +29,18 @@ pub struct Candidate {
     pub kind: MatchKind,
 }
 
-/// Levenshtein DFA builders for distances 1 and 2, built on first use (building is the costly
-/// part; each DFA is then cheap).
-#[derive(Default)]
-pub(crate) struct TypoAutomata {
-    builders: [OnceLock<LevenshteinAutomatonBuilder>; 2],
-}
+/// Levenshtein DFA builders for distances 1 and 2, built on first use and shared by every
+/// index (building is the costly part; each DFA is then cheap).
+static TYPO_BUILDERS: [OnceLock<LevenshteinAutomatonBuilder>; 2] =
+    [OnceLock::new(), OnceLock::new()];
 
-impl TypoAutomata {
-    fn dfa(&self, word: &str, distance: u8, prefix: bool) -> DFA {
-        let builder = self.builders[distance as usize - 1]
-            .get_or_init(|| LevenshteinAutomatonBuilder::new(distance, true));
-        if prefix {
-            builder.build_prefix_dfa(word)
-        } else {
-            builder.build_dfa(word)
-        }
+fn typo_dfa(word: &str, distance: u8, prefix: bool) -> DFA {
+    let builder = TYPO_BUILDERS[distance as usize - 1]
+        .get_or_init(|| LevenshteinAutomatonBuilder::new(distance, true));
+    if prefix {
+        builder.build_prefix_dfa(word)
+    } else {
+        builder.build_dfa(word)
     }
 }
 
@@ -256,12 +237,7 @@ impl Automaton for Finder<'_> {
 }
 
 /// Finds the candidate terms of `word` in `index`, exact first.
-pub(crate) fn candidates(
-    index: &Index,
-    automata: &TypoAutomata,
-    word: &QueryWord,
-    typos: bool,
-) -> Vec<Candidate> {
+pub(crate) fn candidates(index: &Index, word: &QueryWord, typos: bool) -> Vec<Candidate> {
     let vocab = index.vocab();
     let mut out = Vec::new();
     if let Some(v) = vocab.get(&word.term) {
@@ -271,7 +247,9 @@ pub(crate) fn candidates(
             kind: MatchKind::Exact,
         });
     }
-    if word.prefix {
+    // Function words are meant as typed: their neighbours are other function words.
+    let expand = !word.function;
+    if word.prefix && expand {
         let automaton = Finder::Pattern {
             any_first: false,
             literal: word.term.as_bytes(),
@@ -285,13 +263,18 @@ pub(crate) fn candidates(
             &mut |term, _| (term.len() != word.term.len()).then_some(MatchKind::Prefix),
         ));
     }
-    let budget = if typos && !word.cjk {
+    if expand && !word.cjk {
+        let mut stems = stem_variants(index, word);
+        stems.retain(|c| !out.iter().any(|o| o.term == c.term));
+        out.extend(stems);
+    }
+    let budget = if typos && expand && !word.cjk {
         typo_budget(word.term.chars().count())
     } else {
         0
     };
     if budget > 0 {
-        let dfa = automata.dfa(&word.term, budget, word.prefix);
+        let dfa = typo_dfa(&word.term, budget, word.prefix);
         let first = word.term.chars().next();
         let automaton = Finder::Typo {
             dfa: &dfa,
@@ -315,7 +298,7 @@ pub(crate) fn candidates(
         found.truncate(MAX_TYPO_TERMS);
         out.extend(found);
     }
-    if typos && word.cjk {
+    if typos && expand && word.cjk {
         let typed_df = out
             .first()
             .filter(|c| c.kind == MatchKind::Exact)
@@ -326,6 +309,46 @@ pub(crate) fn candidates(
         }
     }
     out
+}
+
+/// Other forms of the word: vocabulary terms with its English stem, found among the terms
+/// that start as the stem does (see [`stem::shared_start`]).
+fn stem_variants(index: &Index, word: &QueryWord) -> Vec<Candidate> {
+    if !stem::stems(&word.term) {
+        return Vec::new();
+    }
+    let stem = stem::english(&word.term);
+    let start = stem::shared_start(&stem);
+    if start.len() < 2 {
+        return Vec::new();
+    }
+    let automaton = Finder::Pattern {
+        any_first: false,
+        literal: start.as_bytes(),
+        open_end: true,
+    };
+    let mut stream = index.vocab().search(automaton).into_stream();
+    let mut found = Vec::new();
+    let mut visits = 0;
+    while let Some((term, value)) = stream.next() {
+        visits += 1;
+        if visits > MAX_STEM_VISITS {
+            break;
+        }
+        let Ok(term) = std::str::from_utf8(term) else {
+            continue;
+        };
+        if term != word.term && stem::english(term) == stem {
+            found.push(Candidate {
+                term: term.to_string(),
+                value: index.term_value(value),
+                kind: MatchKind::Stem,
+            });
+        }
+    }
+    keep_order(&mut found);
+    found.truncate(MAX_STEM_TERMS);
+    found
 }
 
 /// Bigrams that sound like the typed one: each character kept or replaced by one with the

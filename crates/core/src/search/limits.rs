@@ -22,6 +22,14 @@ pub fn prefix_terms(typed_chars: usize) -> usize {
     }
 }
 
+/// Other forms of a word (the same stem) kept, the most frequent first, and the vocabulary
+/// entries looked at to find them.
+pub const MAX_STEM_TERMS: usize = 8;
+pub const MAX_STEM_VISITS: usize = 512;
+
+/// Synonyms one query word may take from the support vocabulary.
+pub const MAX_SYNONYM_TERMS: usize = 16;
+
 /// Near-miss spellings kept for one word, the closest and most frequent first.
 pub const MAX_TYPO_TERMS: usize = 24;
 

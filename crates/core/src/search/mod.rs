@@ -10,9 +10,10 @@ mod candidates;
 pub mod limits;
 mod pinyin;
 pub mod query;
+mod synonyms;
 
-pub(crate) use candidates::TypoAutomata;
-pub use candidates::{Candidate, MatchKind};
+pub use crate::ranking::MatchKind;
+pub use candidates::Candidate;
 pub use query::QueryWord;
 
 use crate::index::postings::{Field, Positions, Posting, MAX_POSITIONS};
@@ -51,6 +52,7 @@ pub struct Plan {
 struct Lookup {
     term: String,
     prefix: bool,
+    function: bool,
     typos: bool,
     candidates: Vec<Candidate>,
 }
@@ -65,6 +67,15 @@ pub(crate) struct PlannedWord {
     pub alt: u8,
     /// Whether it is a pair of syllables read from pinyin.
     pub pinyin: bool,
+}
+
+impl PlannedWord {
+    /// How much the word tells (see [`ranking::information`]): by the df of its first, best
+    /// candidate.
+    fn information(&self, docs: u32) -> f32 {
+        let df = self.candidates.first().map_or(0, |c| c.value.df);
+        ranking::information(docs, df, self.word.function)
+    }
 }
 
 impl Plan {
@@ -165,22 +176,25 @@ impl Index {
             .map(|w| pinyin::pinyin_options(self, w))
             .collect();
         let mut lookups = Vec::with_capacity(words.len());
-        let words = words
+        let mut words: Vec<PlannedWord> = words
             .into_iter()
-            .zip(&options)
-            .map(|(word, pinyin)| {
-                // A word spelled in pinyin syllables is not also a misspelt Latin word.
-                let typos = typos && !pinyin::spelled(pinyin);
+            .map(|word| {
+                // A word that reads as pinyin keeps its typo neighbours too: ranking takes
+                // whichever reading matches an article better (see [`pinyin`]).
                 let same = |l: &&Lookup| {
-                    l.term == word.term && l.prefix == word.prefix && l.typos == typos
+                    l.term == word.term
+                        && l.prefix == word.prefix
+                        && l.function == word.function
+                        && l.typos == typos
                 };
                 let candidates = match previous.lookups.iter().find(same) {
                     Some(l) => l.candidates.clone(),
-                    None => candidates::candidates(self, self.automata(), &word, typos),
+                    None => candidates::candidates(self, &word, typos),
                 };
                 lookups.push(Lookup {
                     term: word.term.clone(),
                     prefix: word.prefix,
+                    function: word.function,
                     typos,
                     candidates: candidates.clone(),
                 });
@@ -193,6 +207,7 @@ impl Index {
                 }
             })
             .collect();
+        synonyms::expand(self, self.synonyms(), &mut words);
         Plan {
             words: pinyin::expand(self, words, options),
             lookups,
@@ -222,25 +237,38 @@ impl Index {
             .map(|w| self.word_hits(w, &mut best_of_doc))
             .collect::<Result<Vec<_>, _>>()?;
 
-        // First pass: words matched and summed weights, for every article that matched any.
+        // First pass, for every article that matched any word: the key words it matched,
+        // then the weights and information of its words, summed.
         let docs = self.docs() as usize;
+        let info: Vec<f32> = plan
+            .words
+            .iter()
+            .map(|w| w.information(self.docs()))
+            .collect();
+        let content_words: u32 = (plan.words.iter().zip(&info))
+            .filter(|(_, &i)| i > 0.0)
+            .map(|(w, _)| w.units as u32)
+            .sum();
         let mut matched = vec![0u32; docs];
         let mut weight = vec![0f32; docs];
         let mut seen = vec![false; docs];
         let mut touched = Vec::new();
-        for ((hits, _), w) in word_hits.iter().zip(&plan.words) {
+        for ((hits, _), (w, &info)) in word_hits.iter().zip(plan.words.iter().zip(&info)) {
             for h in hits {
                 let d = h.posting.doc as usize;
                 if !seen[d] {
                     seen[d] = true;
                     touched.push(h.posting.doc);
                 }
-                // Words matched, in units (alternatives may overcount; ranking decides).
-                matched[d] += w.units as u32;
-                weight[d] += h.weight;
+                // In units (alternatives may overcount; ranking decides).
+                matched[d] += (info > 0.0) as u32 * w.units as u32;
+                weight[d] += h.weight + info * w.units as f32;
             }
         }
-        let coarse = |d: u32| (matched[d as usize], weight[d as usize]);
+        let coarse = |d: u32| {
+            let d = d as usize;
+            (ranking::key_words(content_words, matched[d]), weight[d])
+        };
         let by_coarse = |a: &u32, b: &u32| {
             let (ka, kb) = (coarse(*a), coarse(*b));
             kb.0.cmp(&ka.0).then(kb.1.total_cmp(&ka.1)).then(a.cmp(b))
@@ -251,16 +279,15 @@ impl Index {
         }
 
         // Second pass: full ranking of the best candidates.
-        let specs: Vec<WordSpec> = plan
-            .words
-            .iter()
-            .map(|w| WordSpec {
+        let specs: Vec<WordSpec> = (plan.words.iter().enumerate())
+            .map(|(i, w)| WordSpec {
                 query_position: w.word.position,
                 phrase: w.word.phrase,
                 prefix: w.word.prefix,
                 units: w.units,
                 alt: w.alt,
                 pinyin: w.pinyin,
+                information: info[i],
             })
             .collect();
         let mut ranked: Vec<(u32, ScoreDetails, Vec<Option<WordMatch>>)> = touched
@@ -284,13 +311,7 @@ impl Index {
                 (details.words > 0).then_some((doc, details, matches))
             })
             .collect();
-        ranked.sort_unstable_by(|(da, a, _), (db, b, _)| {
-            let (ka, kb) = (a.key(), b.key());
-            kb.0.cmp(&ka.0)
-                .then(kb.1.cmp(&ka.1))
-                .then(kb.2.total_cmp(&ka.2))
-                .then(da.cmp(db))
-        });
+        ranked.sort_unstable_by(|(da, a, _), (db, b, _)| ranking::order((*da, a), (*db, b)));
         ranked.truncate(options.limit);
         let hits = ranked
             .into_iter()
@@ -330,7 +351,8 @@ impl Index {
             };
             let idf = bm25::idf(self.docs(), list.len());
             let quality =
-                ranking::match_quality(candidate.kind, typed, candidate.term.chars().count());
+                ranking::match_quality(candidate.kind, typed, candidate.term.chars().count())
+                    * ranking::word_factor(planned.word.function);
             hits.reserve(list.len() as usize);
             while let Some(posting) = list.next_posting()? {
                 if posting.doc >= self.docs() {
@@ -344,11 +366,11 @@ impl Index {
                     weight,
                     kind: candidate.kind,
                 };
-                // Keep the best-weighted candidate per article.
+                // Keep the best candidate per article.
                 let slot = &mut best_of_doc[hit.posting.doc as usize];
                 match hits.get_mut(*slot as usize) {
                     Some(h) if *slot != u32::MAX => {
-                        let other = if hit.weight > h.weight {
+                        let other = if ranking::better_match(hit.as_match(), h.as_match()) {
                             std::mem::replace(h, hit)
                         } else {
                             hit
@@ -382,6 +404,14 @@ impl Index {
             best_of_doc[h.posting.doc as usize] = u32::MAX;
         }
         Ok((hits, others))
+    }
+}
+
+impl WordHit<'_> {
+    /// What [`ranking::better_match`] compares.
+    fn as_match(&self) -> (bool, MatchKind, f32) {
+        let in_title = self.posting.tf[Field::Title as usize] > 0;
+        (in_title, self.kind, self.weight)
     }
 }
 

@@ -14,7 +14,7 @@
 //! pinyin pairs form an *alternative*, and ranking takes whichever matches an article better
 //! (see [`crate::ranking`]).
 
-use super::candidates::{any_match, char_matches, Candidate, MatchKind};
+use super::candidates::{any_match, char_matches, Candidate};
 use super::limits::{
     MAX_INITIALS, MAX_INITIALS_PAIRS, MAX_PINYIN_SCAN, MAX_PINYIN_TERMS, MAX_PLAN_WORDS,
     MAX_SEGMENTATIONS,
@@ -23,6 +23,7 @@ use super::{PlannedWord, QueryWord};
 use crate::analysis::pinyin::Unit;
 use crate::analysis::Readings;
 use crate::index::Index;
+use crate::ranking::MatchKind;
 
 /// The characters one typed syllable, initial or character may stand for.
 struct Slot {
@@ -121,13 +122,6 @@ pub(crate) fn pinyin_options(index: &Index, word: &QueryWord) -> Vec<Vec<Unit>> 
         options.extend(readings.initials(term));
     }
     options
-}
-
-/// Whether the options of [`pinyin_options`] spell the word in syllables (not initials).
-pub(crate) fn spelled(options: &[Vec<Unit>]) -> bool {
-    options
-        .first()
-        .is_some_and(|o| !matches!(o.first(), Some(Unit::Initial(_))))
 }
 
 /// Reads the pinyin in `words` as Chinese (see the module docs). `words` come from
@@ -348,7 +342,9 @@ fn read_run(
         Part::Pinyin(units) => units.iter().any(|u| matches!(u, Unit::Initial(_))),
         _ => false,
     });
-    let phrase = match first.phrase {
+    // Only the pairs read from pinyin are bound so: typed characters and words keep their own
+    // reading (`两种 sc` must still find 两种 when `sc` reads as the Script of a title).
+    let initials_phrase = match first.phrase {
         None if initials => Some(u16::MAX - run.start as u16),
         phrase => phrase,
     };
@@ -390,9 +386,7 @@ fn read_run(
                 .into_iter()
                 .find(|&w| words[w].word.term == bigram)
             {
-                let mut shared = words[w].clone();
-                shared.word.phrase = phrase;
-                out.push(shared);
+                out.push(words[w].clone());
                 continue;
             }
         }
@@ -416,8 +410,9 @@ fn read_run(
                 term,
                 cjk: true,
                 prefix: false,
-                phrase,
+                phrase: initials_phrase,
                 position: 0,
+                function: false,
             },
             candidates,
             units: 1,

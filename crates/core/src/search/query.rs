@@ -1,7 +1,7 @@
 //! Parsing what the user typed into query words.
 
 use super::limits::{MAX_QUERY_CHARS, MAX_QUERY_WORDS};
-use crate::analysis::{Fold, Tokenizer};
+use crate::analysis::{function_words, Fold, Tokenizer};
 
 /// One word (or CJK bigram) of a query.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +16,10 @@ pub struct QueryWord {
     pub phrase: Option<u16>,
     /// Position in the query, in the same units as article positions.
     pub position: u32,
+    /// A function word (`how`, `the`, 怎么, or a bigram that reaches into one): it carries no
+    /// weight of its own and gets no typo or prefix expansion (see
+    /// [`crate::analysis::function_words`]).
+    pub function: bool,
 }
 
 /// Splits `text` into query words. Quoted parts (`"reset password"`) become phrases; the last
@@ -47,6 +51,7 @@ pub fn parse<F: Fold + ?Sized>(text: &str, fold: &F) -> Vec<QueryWord> {
                 prefix: false,
                 phrase,
                 position: t.position,
+                function: false,
             });
         });
         position += 1;
@@ -69,6 +74,7 @@ pub fn parse<F: Fold + ?Sized>(text: &str, fold: &F) -> Vec<QueryWord> {
             w.prefix = true;
         }
     }
+    mark_function_words(&mut words);
     // Drop repeated words (not inside phrases, where repetition means something).
     let mut i = 0;
     while i < words.len() {
@@ -85,6 +91,40 @@ pub fn parse<F: Fold + ?Sized>(text: &str, fold: &F) -> Vec<QueryWord> {
     }
     words.truncate(MAX_QUERY_WORDS);
     words
+}
+
+/// Sets [`QueryWord::function`]: Latin words by the English list; CJK bigrams (and lone
+/// characters) when a character of theirs belongs to a Chinese function word, found in the
+/// run of characters the overlapping bigrams spell.
+fn mark_function_words(words: &mut [QueryWord]) {
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].cjk {
+            words[i].function = function_words::is_english(&words[i].term);
+            i += 1;
+            continue;
+        }
+        // The run: bigrams at consecutive positions, each starting with the last character of
+        // the one before.
+        let mut chars: Vec<char> = words[i].term.chars().collect();
+        let mut end = i + 1;
+        while end < words.len() && words[end].cjk && chars.len() >= 2 {
+            let (w, prev) = (&words[end], &words[end - 1]);
+            let mut next = w.term.chars();
+            if w.position != prev.position + 1 || next.next() != chars.last().copied() {
+                break;
+            }
+            chars.extend(next);
+            end += 1;
+        }
+        let mut marks = vec![false; chars.len()];
+        function_words::mark_chinese(&chars, &mut marks);
+        for (k, w) in words[i..end].iter_mut().enumerate() {
+            let n = w.term.chars().count();
+            w.function = marks[k..(k + n).min(marks.len())].iter().any(|&m| m);
+        }
+        i = end;
+    }
 }
 
 #[cfg(all(test, feature = "build"))]
@@ -125,6 +165,23 @@ mod tests {
             [("用户".into(), false, None), ("户文".into(), false, None)]
         );
         assert_eq!(terms("表 create")[0], ("表".into(), true, None));
+    }
+
+    #[test]
+    fn function_words_are_marked() {
+        let function = |q: &str| -> Vec<(String, bool)> {
+            parse(q, &FullFold)
+                .into_iter()
+                .map(|w| (w.term, w.function))
+                .collect()
+        };
+        let t = function("How can I tell which Office license");
+        let marked: Vec<&str> = t.iter().filter(|w| w.1).map(|w| w.0.as_str()).collect();
+        assert_eq!(marked, ["how", "can", "i", "which"]);
+        let t = function("密码怎么办");
+        let marked: Vec<bool> = t.iter().map(|w| w.1).collect();
+        // 密码 stays; 码怎 reaches into 怎么办, 怎么 and 么办 are in it.
+        assert_eq!(marked, [false, true, true, true]);
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub fn index(articles: &[Article]) -> Index {
     let mut builder = IndexBuilder::new(BuildOptions {
         postings_chunk_bytes: 256,
         fragments_chunk_bytes: 512,
+        ..BuildOptions::default()
     });
     for a in articles {
         builder.add(analyze(a));

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Relevance of the helpdex CLI on every query set of a corpus, per kind: the loop to tune
+// ranking in. Builds the corpus index with the binary (again when the binary is newer), runs
+// every query through `helpdex search --json`, prints MRR@10, nDCG@10 and recall@10.
+//
+//   node tests/relevance/score.mjs                       # en-help and zh-help, every set
+//   node tests/relevance/score.mjs --corpus en-help --misses 20
+//   node tests/relevance/score.mjs --json                # the figures as JSON
+//
+// Sets: ../shared/queries/<corpus>.jsonl (exact, typo, prefix, pinyin),
+// ../shared/queries/<corpus>-natural.jsonl and tests/relevance/<corpus>-questions.jsonl.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { K, evaluate, reciprocalRank } from '../bench/lib/metrics.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '../..');
+const SHARED = process.env.HELPDEX_SHARED_DIR ?? resolve(ROOT, '..', 'shared');
+
+const { values: opts } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: 'en-help,zh-help' },
+    binary: { type: 'string', default: resolve(ROOT, 'target/release/helpdex') },
+    work: { type: 'string', default: resolve(HERE, 'work') },
+    misses: { type: 'string', default: '0' },
+    set: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+/** The query sets of `corpus` that exist, as [name, queries]. */
+export function querySets(corpus) {
+  const files = [
+    ['shared', resolve(SHARED, 'queries', `${corpus}.jsonl`)],
+    ['shared-natural', resolve(SHARED, 'queries', `${corpus}-natural.jsonl`)],
+    ['questions', resolve(HERE, `${corpus}-questions.jsonl`)],
+  ];
+  return files
+    .filter(([, path]) => existsSync(path))
+    .map(([name, path]) => [name, readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))]);
+}
+
+/** The index folder for `corpus`, built by the binary unless it is newer than the binary. */
+function indexFor(corpus) {
+  const dir = resolve(opts.work, corpus);
+  const manifest = resolve(dir, 'helpdex.json');
+  if (!existsSync(manifest) || statSync(manifest).mtimeMs < statSync(opts.binary).mtimeMs) {
+    mkdirSync(opts.work, { recursive: true });
+    execFileSync(opts.binary, ['build', resolve(SHARED, 'corpora', `${corpus}.jsonl.gz`), '--out', dir, '--quiet'], {
+      stdio: 'inherit',
+    });
+  }
+  return dir;
+}
+
+/** Ranked results of every query, one `helpdex search` process for all of them. */
+async function search(dir, queries) {
+  const child = spawn(opts.binary, ['search', '--index', dir, '--json', '--limit', String(K)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const answers = [];
+  lines.on('line', (line) => answers.push(JSON.parse(line)));
+  // Queries are one per line: a line break inside one would split it.
+  child.stdin.end(queries.map((q) => q.q.replace(/\s+/g, ' ')).join('\n') + '\n');
+  await new Promise((done, fail) => child.on('close', (code) => (code === 0 ? done() : fail(new Error(`helpdex search exited ${code}`)))));
+  if (answers.length !== queries.length) throw new Error(`${answers.length} answers for ${queries.length} queries`);
+  return answers;
+}
+
+const out = {};
+for (const corpus of opts.corpus.split(',')) {
+  const dir = indexFor(corpus);
+  out[corpus] = {};
+  for (const [name, queries] of querySets(corpus)) {
+    if (opts.set && opts.set !== name) continue;
+    const answers = await search(dir, queries);
+    const results = Object.fromEntries(queries.map((q, i) => [q.qid, answers[i].map((r) => r.id)]));
+    out[corpus][name] = evaluate(queries, results);
+    const misses = Number(opts.misses);
+    if (misses > 0 && !opts.json) {
+      const missed = queries
+        .map((q, i) => ({ q, rr: reciprocalRank(results[q.qid], q.relevant), top: answers[i] }))
+        .filter((m) => m.rr < 1)
+        .sort((a, b) => a.rr - b.rr)
+        .slice(0, misses);
+      console.log(`\n${corpus} ${name}: ${missed.length} misses shown`);
+      for (const m of missed) {
+        const rank = m.rr ? Math.round(1 / m.rr) : '-';
+        console.log(`  [${rank}] ${m.q.qid} ${m.q.q}`);
+        console.log(`      want: ${m.q.relevant.map((id) => id.split(':').pop()).join(', ')}`);
+        for (const r of m.top.slice(0, 3)) console.log(`      got:  ${r.title}  (${r.id.split(':').pop()})`);
+      }
+    }
+  }
+}
+
+if (opts.json) {
+  console.log(JSON.stringify(out, null, 2));
+} else {
+  const f = (x) => x.toFixed(3);
+  console.log(`\n${'corpus'.padEnd(9)} ${'set'.padEnd(15)} ${'kind'.padEnd(8)} ${'n'.padStart(4)}  MRR@10 nDCG@10 R@10`);
+  for (const [corpus, sets] of Object.entries(out)) {
+    for (const [name, kinds] of Object.entries(sets)) {
+      for (const [kind, m] of Object.entries(kinds)) {
+        if (kind === 'all' && Object.keys(kinds).length === 2) continue;
+        console.log(`${corpus.padEnd(9)} ${name.padEnd(15)} ${kind.padEnd(8)} ${String(m.n).padStart(4)}  ${f(m.mrr)}  ${f(m.ndcg)}  ${f(m.recall)}`);
+      }
+    }
+  }
+}
