@@ -18,9 +18,13 @@ pub(crate) fn read(
     opts: &Options,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Outcome {
-    let outcome = read_text(&source.path, opts.max_article_bytes).and_then(|text| match kind {
-        PageKind::Markdown => from_markdown(source, &text, opts),
-        PageKind::Html => from_html(source, &text, opts),
+    let mut replaced = None;
+    let outcome = read_text(&source.path, opts.max_article_bytes).and_then(|decoded| {
+        replaced = decoded.replaced_at;
+        match kind {
+            PageKind::Markdown => from_markdown(source, &decoded.text, opts),
+            PageKind::Html => from_html(source, &decoded.text, opts),
+        }
     });
     progress(source.size);
     match outcome {
@@ -29,6 +33,13 @@ pub(crate) fn read(
             order: (index, 0),
             path: source.path.clone(),
             line: None,
+            warning: replaced.map(|line| {
+                Box::new(crate::Problem {
+                    path: source.path.clone(),
+                    line: Some(line),
+                    reason: Reason::ReplacedInvalidUtf8,
+                })
+            }),
         }),
         Ok(Page::Skipped(reason)) => Outcome::Skipped(Skipped {
             path: source.path.clone(),
@@ -51,7 +62,13 @@ enum Page {
 /// What went wrong, and on which line when known.
 type Failure = (Option<u64>, Reason);
 
-fn read_text(path: &Path, cap: u64) -> Result<String, Failure> {
+/// A file's text, and the line of its first invalid UTF-8 byte if it had any (replaced).
+pub(crate) struct Decoded {
+    pub(crate) text: String,
+    pub(crate) replaced_at: Option<u64>,
+}
+
+fn read_text(path: &Path, cap: u64) -> Result<Decoded, Failure> {
     let unreadable = |e: std::io::Error| (None, Reason::Unreadable(e.to_string()));
     let file = File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
@@ -66,23 +83,30 @@ fn read_text(path: &Path, cap: u64) -> Result<String, Failure> {
     decode(bytes)
 }
 
-/// Bytes → text: rejects binary files and invalid UTF-8, strips a BOM and turns CRLF into LF.
-pub(crate) fn decode(bytes: Vec<u8>) -> Result<String, Failure> {
+/// Bytes → text: rejects binary files, replaces invalid UTF-8 (one bad byte in a real page
+/// must not lose the page), strips a BOM and turns CRLF into LF.
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<Decoded, Failure> {
     if memchr::memchr(0, &bytes).is_some() {
         return Err((None, Reason::Binary));
     }
-    let mut text = String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = memchr::memchr_iter(b'\n', valid).count() as u64 + 1;
-        (Some(line), Reason::InvalidUtf8)
-    })?;
+    let (mut text, replaced_at) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = memchr::memchr_iter(b'\n', valid).count() as u64 + 1;
+            (
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                Some(line),
+            )
+        }
+    };
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
     if text.contains('\r') {
         text = text.replace("\r\n", "\n");
     }
-    Ok(text)
+    Ok(Decoded { text, replaced_at })
 }
 
 fn from_markdown(source: &Source, text: &str, opts: &Options) -> Result<Page, Failure> {
@@ -204,15 +228,14 @@ mod tests {
     }
 
     #[test]
-    fn decode_cleans_and_rejects() {
+    fn decode_cleans_replaces_and_rejects() {
+        let clean = decode(b"\xEF\xBB\xBFa\r\nb\r\n".to_vec()).unwrap();
+        assert_eq!((clean.text.as_str(), clean.replaced_at), ("a\nb\n", None));
+        assert_eq!(decode(b"a\0b".to_vec()).err().unwrap().1, Reason::Binary);
+        let bad = decode(b"ok\nok\nbad \xFF\n".to_vec()).unwrap();
         assert_eq!(
-            decode(b"\xEF\xBB\xBFa\r\nb\r\n".to_vec()).unwrap(),
-            "a\nb\n"
-        );
-        assert_eq!(decode(b"a\0b".to_vec()).unwrap_err().1, Reason::Binary);
-        assert_eq!(
-            decode(b"ok\nok\nbad \xFF\n".to_vec()).unwrap_err(),
-            (Some(3), Reason::InvalidUtf8)
+            (bad.text.as_str(), bad.replaced_at),
+            ("ok\nok\nbad \u{FFFD}\n", Some(3))
         );
     }
 }

@@ -117,6 +117,7 @@ pub(crate) fn read_lines(
                             order: (index, number),
                             path: source.path.clone(),
                             line: Some(number),
+                            warning: None,
                         }),
                         Err(reason) => problem(Some(number), reason),
                     }
@@ -324,8 +325,12 @@ fn tinysearch_outcomes(source: &Source, index: usize, cap: u64) -> Vec<Outcome> 
         Ok(bytes) => file::decode(bytes),
         Err(e) => Err((None, Reason::Unreadable(e.to_string()))),
     };
+    // One JSON document: its records cannot be told apart around a bad byte, so it stays out.
     let text = match text {
-        Ok(text) => text,
+        Ok(decoded) => match decoded.replaced_at {
+            None => decoded.text,
+            Some(line) => return vec![problem(Some(line), Reason::InvalidUtf8)],
+        },
         Err((line, reason)) => return vec![problem(line, reason)],
     };
     let entries: Vec<&RawValue> = match serde_json::from_str(&text) {
@@ -356,6 +361,7 @@ fn tinysearch_outcomes(source: &Source, index: usize, cap: u64) -> Vec<Outcome> 
                     order: (index, position as u64),
                     path: source.path.clone(),
                     line: Some(line),
+                    warning: None,
                 }),
                 Err((line, reason)) => problem(Some(line), reason),
             }

@@ -137,6 +137,8 @@ pub(crate) struct Found {
     pub(crate) order: (usize, u64),
     pub(crate) path: PathBuf,
     pub(crate) line: Option<u64>,
+    /// Something to tell about the article that did not keep it out.
+    pub(crate) warning: Option<Box<Problem>>,
 }
 
 impl Found {
@@ -153,9 +155,13 @@ impl Found {
 fn finish(outcomes: Vec<Outcome>, mut problems: Vec<Problem>) -> Ingested {
     let mut found = Vec::with_capacity(outcomes.len());
     let mut skipped = Vec::new();
+    let mut warnings = Vec::new();
     for outcome in outcomes {
         match outcome {
-            Outcome::Article(f) => found.push(f),
+            Outcome::Article(mut f) => {
+                warnings.extend(f.warning.take().map(|w| *w));
+                found.push(f)
+            }
             Outcome::Skipped(s) => skipped.push(s),
             Outcome::Problem(p) => problems.push(p),
         }
@@ -165,7 +171,6 @@ fn finish(outcomes: Vec<Outcome>, mut problems: Vec<Problem>) -> Ingested {
     let mut first_id: HashMap<&str, usize> = HashMap::with_capacity(found.len());
     let mut first_url: HashMap<&str, usize> = HashMap::with_capacity(found.len());
     let mut keep = vec![false; found.len()];
-    let mut warnings = Vec::new();
     for (i, f) in found.iter().enumerate() {
         if let Some(&first) = first_id.get(f.article.id.as_str()) {
             problems.push(Problem {

@@ -77,6 +77,10 @@ pub enum Reason {
     /// The text is not valid UTF-8; the problem's line is where the first bad byte is.
     #[error("not valid UTF-8")]
     InvalidUtf8,
+    /// A file's text is not all valid UTF-8: the bad bytes were replaced with U+FFFD and the
+    /// article indexed (a warning); the line is where the first bad byte is.
+    #[error("not valid UTF-8: bad bytes replaced with \u{FFFD}, the rest indexed")]
+    ReplacedInvalidUtf8,
     /// The YAML or TOML front matter does not parse, or a known key has the wrong type.
     #[error("broken front matter: {0}")]
     FrontMatter(String),

@@ -52,14 +52,36 @@ fn relative(problem: &Problem, dir: &Path) -> String {
 }
 
 #[test]
-fn invalid_utf8_names_the_line() {
-    let dir = folder(&[("latin1.md", b"---\ntitle: ok\n---\n\nCaf\xe9\n")]);
+fn invalid_utf8_is_replaced_with_a_warning_naming_the_line() {
+    let dir = folder(&[
+        ("latin1.md", b"---\ntitle: ok\n---\n\nCaf\xe9\n"),
+        (
+            "page.html",
+            b"<html><body><h1>Crop</h1>\n<p>Tool \xff options</p></body></html>",
+        ),
+    ]);
     let ingested = ingest(&dir);
+    assert!(ingested.problems.is_empty(), "{:?}", ingested.problems);
+    let warnings: Vec<String> = (ingested.warnings.iter())
+        .map(|w| relative(w, dir.path()))
+        .collect();
     assert_eq!(
-        only_problem(&ingested, dir.path()),
-        "latin1.md:5: not valid UTF-8"
+        warnings,
+        [
+            "latin1.md:5: not valid UTF-8: bad bytes replaced with \u{FFFD}, the rest indexed",
+            "page.html:2: not valid UTF-8: bad bytes replaced with \u{FFFD}, the rest indexed",
+        ]
     );
-    assert_eq!(ids(&ingested), ["good.md"]);
+    assert_eq!(ids(&ingested), ["good.md", "latin1.md", "page.html"]);
+    let page = ingested
+        .articles
+        .iter()
+        .find(|a| a.id == "page.html")
+        .unwrap();
+    assert!(page
+        .parts
+        .iter()
+        .any(|p| p.text.contains("Tool \u{FFFD} options")));
 }
 
 #[test]

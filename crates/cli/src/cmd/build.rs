@@ -139,7 +139,7 @@ pub fn run(args: Args) -> Result<u8> {
                 .or_default() += ingested.problems.len();
         }
         if !skipped.is_empty() {
-            let why: Vec<String> = skipped.iter().map(|(r, n)| format!("{n} {r}")).collect();
+            let why: Vec<String> = skipped.iter().map(|(r, &n)| counted(n, r)).collect();
             eprintln!("skipped {}", why.join(", "));
         }
         eprintln!(
@@ -196,6 +196,16 @@ fn progress(quiet: bool, total: u64, what: &'static str, in_bytes: bool) -> Prog
     bar
 }
 
+/// `1 draft`, `3 drafts`, `2 bad articles (see warnings)`: the count, and the reason's noun
+/// (its last word before any parenthesis) in the plural when the count is not one.
+fn counted(n: usize, reason: &str) -> String {
+    if n == 1 {
+        return format!("1 {reason}");
+    }
+    let (noun, rest) = reason.split_at(reason.find(" (").unwrap_or(reason.len()));
+    format!("{n} {noun}s{rest}")
+}
+
 fn secs(d: Duration) -> String {
     format!("{:.2} s", d.as_secs_f64())
 }
@@ -205,5 +215,16 @@ fn bytes(n: u64) -> String {
         n if n >= 1 << 20 => format!("{:.1} MiB", n as f64 / (1 << 20) as f64),
         n if n >= 1 << 10 => format!("{:.1} KiB", n as f64 / 1024.0),
         n => format!("{n} B"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_read_as_english() {
+        assert_eq!(super::counted(1, "draft"), "1 draft");
+        assert_eq!(super::counted(3, "draft"), "3 drafts");
+        let bad = "bad article (see warnings)";
+        assert_eq!(super::counted(3, bad), "3 bad articles (see warnings)");
     }
 }
