@@ -231,7 +231,7 @@ async function benchCorpus(spec, engines, server, bundles) {
   const shared = await loadQueries(spec.source, corpus.ids);
   const settings = PROFILES[spec.profile ?? 'standard'];
   const queries = shared ?? (await titleQueries(corpus.plainPath, settings.titleQueries));
-  const querySet = shared ? `shared ${spec.source}` : 'generated from titles';
+  const querySet = shared ? `shared ${spec.source}, ${spec.source}-natural and tests/relevance/${spec.source}-questions` : 'generated from titles';
   const sample = latencySample(queries, settings.perKind);
   const typicalQuery = queries.find((q) => q.kind === 'exact');
   const hostile = { ...settings.hostile, queries: await hostileQueries(corpus.plainPath, typicalQuery.q) };

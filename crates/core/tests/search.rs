@@ -562,12 +562,7 @@ fn p28_support_vocabulary_matches_synonyms() {
             "",
             &[],
         ),
-        article(
-            "other",
-            "Office working hours",
-            "Set your working hours.",
-            &[],
-        ),
+        article("other", "Office hours", "Set your office hours.", &[]),
     ]);
     assert_eq!(ids(&ix, "out of office not working ")[0], "ooo");
     assert_eq!(ids(&ix, "archive mailbox not visible ")[0], "archive");

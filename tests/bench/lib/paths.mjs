@@ -10,5 +10,7 @@ export const WORK_DIR = resolve(BENCH_DIR, 'work');
 
 export const corpusSource = (name) => resolve(SHARED_DIR, 'corpora', `${name}.jsonl.gz`);
 export const querySource = (name) => resolve(SHARED_DIR, 'queries', `${name}.jsonl`);
+/** The project's own hand-written question set for a corpus (tests/relevance). */
+export const questionSource = (name) => resolve(REPO_ROOT, 'tests', 'relevance', `${name}-questions.jsonl`);
 /** Build output of one engine on one corpus; also what the browser is served. */
 export const indexDir = (engine, corpus) => resolve(WORK_DIR, 'index', engine, corpus);

@@ -3,14 +3,27 @@
 // keystroke expansion used for "typing" latency.
 import { existsSync } from 'node:fs';
 import { readAll } from './corpus.mjs';
-import { querySource } from './paths.mjs';
+import { questionSource, querySource } from './paths.mjs';
 
-/** Shared queries of `source`, limited to those whose relevant ids are all in `ids`. */
+/**
+ * Every query set of `source`, limited to queries whose relevant ids are all in `ids`: the
+ * shared known-item set (exact, typo, prefix, pinyin), the shared natural-language set (kind
+ * `natural`) and the project's own question set in tests/relevance (kind `question`, so the two
+ * question sets are reported apart). Null when the corpus has no shared set.
+ */
 export async function loadQueries(source, ids) {
   if (!existsSync(querySource(source))) return null;
-  const all = await readAll(querySource(source));
+  const sets = [[querySource(source), null], [querySource(`${source}-natural`), 'natural'], [questionSource(source), 'question']];
+  const all = [];
+  for (const [path, kind] of sets) {
+    if (!existsSync(path)) continue;
+    for (const q of await readAll(path)) all.push(kind ? { ...q, kind } : q);
+  }
   return all.filter((q) => q.relevant.every((id) => ids.has(id)));
 }
+
+/** Kinds whose queries are whole questions: relevance only, not the typing-latency sample. */
+export const QUESTION_KINDS = new Set(['natural', 'question']);
 
 /**
  * Known-item queries made from titles the way the shared sets' `exact` kind is:
@@ -34,10 +47,10 @@ export async function titleQueries(plainPath, count) {
   return queries;
 }
 
-/** The first `perKind` queries of each kind, in file order: a fixed, reproducible sample. */
+/** The first `perKind` queries of each keyword kind, in file order: a fixed, reproducible sample. */
 export function latencySample(queries, perKind) {
   const taken = new Map();
-  return queries.filter((q) => {
+  return queries.filter((q) => !QUESTION_KINDS.has(q.kind)).filter((q) => {
     const n = taken.get(q.kind) ?? 0;
     taken.set(q.kind, n + 1);
     return n < perKind;

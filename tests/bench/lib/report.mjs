@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { BROTLI_LARGE_FILE_QUALITY } from './sizes.mjs';
 import { barChart } from './svg.mjs';
 
-const KINDS = ['exact', 'typo', 'prefix', 'pinyin'];
+const KINDS = ['exact', 'typo', 'prefix', 'pinyin', 'natural', 'question'];
 
 export const fmtBytes = (n) => {
   if (!Number.isFinite(n)) return 'n/a';

@@ -6,20 +6,25 @@
 //! them to no typo neighbours. The lists are small and curated, per language, and run on
 //! folded text only on the query side, so the index does not depend on them.
 
-/// English function words, folded, sorted (binary search). Contractions are split by the
-/// tokenizer (`can't` → `can`, `t`), so their halves are here too.
+/// English function words, folded, sorted (binary search), with the fillers of a complaint
+/// (`keeps`, `still`, `anymore`, `suddenly`). Contractions are split by the tokenizer
+/// (`can't` → `can`, `t`), so their first halves are here too.
 const ENGLISH: &[&str] = &[
     "a",
     "about",
+    "actually",
     "after",
     "again",
     "all",
     "also",
+    "always",
     "am",
     "an",
     "and",
     "any",
+    "anymore",
     "anyone",
+    "anyway",
     "are",
     "aren",
     "as",
@@ -32,6 +37,7 @@ const ENGLISH: &[&str] = &[
     "but",
     "by",
     "can",
+    "constantly",
     "could",
     "couldn",
     "d",
@@ -70,6 +76,10 @@ const ENGLISH: &[&str] = &[
     "it",
     "its",
     "just",
+    "keep",
+    "keeping",
+    "keeps",
+    "kept",
     "ll",
     "m",
     "may",
@@ -85,7 +95,9 @@ const ENGLISH: &[&str] = &[
     "or",
     "our",
     "please",
+    "randomly",
     "re",
+    "really",
     "s",
     "shall",
     "she",
@@ -93,9 +105,13 @@ const ENGLISH: &[&str] = &[
     "shouldn",
     "so",
     "some",
+    "somehow",
     "someone",
     "something",
+    "still",
     "such",
+    "suddenly",
+    "tell",
     "than",
     "that",
     "the",

@@ -185,15 +185,20 @@ pub(crate) fn evaluate(
     }
     let kept = || (words.iter().enumerate()).filter(|(i, _)| dropped & (1 << i) == 0);
     let query_words: u32 = kept().map(|(_, w)| w.units as u32).sum();
-    let content_words = kept()
-        .filter(|(_, w)| w.content())
-        .map(|(_, w)| w.units as u32);
-    d.key_words = key_words(content_words.sum(), matched_content);
+    let content_words: u32 = (kept().filter(|(_, w)| w.content()))
+        .map(|(_, w)| w.units as u32)
+        .sum();
+    d.key_words = key_words(content_words, matched_content);
     let mut pairs = 0;
     let mut bonus = 0.0;
     let mut previous: Option<(usize, &WordMatch)> = None;
+    let question = content_words > MAX_KEY_WORDS;
     for (i, m) in matches.iter().enumerate() {
-        let Some(m) = m else { continue };
+        // In a question, function words are near everything: only content words make pairs.
+        // A keyword query's are as written (a title's `in`, `to`).
+        let Some(m) = m.as_ref().filter(|_| !question || words[i].content()) else {
+            continue;
+        };
         let inner = words[i].units.saturating_sub(1);
         pairs += inner as u32;
         bonus += inner as f32;

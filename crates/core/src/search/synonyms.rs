@@ -1,6 +1,7 @@
-//! Synonyms at query time: where the query holds a phrase of a group ("not working"), its
-//! last content word (`working`) also matches the content words of the group's other phrases
-//! (`work`, `fails`, `broken`, `function`), as [`MatchKind::Synonym`] candidates.
+//! Synonyms at query time: where the query holds a phrase of a group ("not working"), each of
+//! its content words (`not`, `working`) also matches the content words of the group's other
+//! phrases (`work`, `fails`, `broken`, `function`), as [`MatchKind::Synonym`] candidates: an
+//! article with "doesn't function" has the whole phrase, not half of it.
 //!
 //! Phrases match the query's words in a row, Latin words by their English stem (`not worked`
 //! is `not working`), so the table needs one form of each word.
@@ -26,13 +27,14 @@ pub(crate) fn expand(index: &Index, groups: &[TokenizedGroup], words: &mut [Plan
         for (p, phrase) in group.iter().enumerate() {
             let starts: Vec<usize> = occurrences(words, &stems, phrase).collect();
             for start in starts {
-                let span = start..start + phrase.len();
-                let Some(anchor) = span.clone().rev().find(|&i| !words[i].word.function) else {
-                    continue;
-                };
-                let others = group.iter().enumerate().filter(|&(q, _)| q != p);
-                for term in others.flat_map(|(_, other)| other) {
-                    add(index, &mut words[anchor], term);
+                for word in &mut words[start..start + phrase.len()] {
+                    if word.word.function {
+                        continue;
+                    }
+                    let others = group.iter().enumerate().filter(|&(q, _)| q != p);
+                    for term in others.flat_map(|(_, other)| other) {
+                        add(index, word, term);
+                    }
                 }
             }
         }
@@ -65,7 +67,9 @@ fn add(index: &Index, word: &mut PlannedWord, term: &str) {
         .iter()
         .filter(|c| c.kind == MatchKind::Synonym)
         .count();
+    // A lone letter is half a contraction (`doesn't` → `doesn`, `t`), not a word.
     if added >= MAX_SYNONYM_TERMS
+        || term.len() == 1
         || function_words::is_english(term)
         || word.candidates.iter().any(|c| c.term == term)
     {
