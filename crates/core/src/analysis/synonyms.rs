@@ -53,6 +53,19 @@ mailbox size, mailbox quota, storage quota, storage limit
 重启, 重新启动, restart
 暂停, pause
 设置, 配置
+账号, 账户, 帐号, 帐户
+创建, 新建, 建立
+修改, 更改, 改成
+查看, 查询, 显示
+开启, 启用, 打开, enable
+关闭, 禁用, 关掉, disable
+宕机, 挂了, 挂掉, 故障, down
+内存不足, 内存不够, 内存溢出, oom, out of memory
+磁盘满, 空间不足, 磁盘空间不足, disk full
+超时, timeout, time out
+慢查询, 慢 sql, slow query
+告警, 报警, 警报, alert
+日志, log
 ";
 
 /// Longest phrase, in terms; longer ones are refused.
@@ -112,10 +125,10 @@ impl Synonyms {
             }
             for p in &phrases {
                 match terms(p, fold).len() {
-                    0 => return Err(error(format!("phrase {p:?} has no words"))),
+                    0 => return Err(error(format!("phrase \"{p}\" has no words"))),
                     n if n > MAX_PHRASE_TERMS => {
                         return Err(error(format!(
-                            "phrase {p:?} has more than {MAX_PHRASE_TERMS} words"
+                            "phrase \"{p}\" has more than {MAX_PHRASE_TERMS} words"
                         )))
                     }
                     _ => {}
