@@ -13,9 +13,10 @@
 //! files and their total size, then [`read`] parses them in parallel and reports bytes as they
 //! are read.
 //!
-//! **Bad input loses nothing.** An article that cannot be used (invalid UTF-8, broken front
-//! matter, a duplicate id, ...) becomes a [`Problem`] that says where and why, and every other
-//! article is still returned. Only an input argument that cannot be read at all is an
+//! **Bad input loses nothing.** An article that cannot be used (broken front matter, a
+//! duplicate id, a JSON record that is not valid UTF-8, ...) becomes a [`Problem`] that says
+//! where and why, and every other article is still returned; a Markdown or HTML file with
+//! invalid UTF-8 is kept, its bad bytes replaced, with a warning. Only an input argument that cannot be read at all is an
 //! [`Error`]. Articles come back sorted by id, so the same input gives the same output whatever
 //! order the file system lists files in.
 //!
@@ -79,7 +80,7 @@ impl Default for Options {
 /// Everything [`read`] found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Ingested {
-    /// The articles, sorted by id; ids and urls are unique.
+    /// The articles, sorted by id; ids are unique (a shared url is a warning).
     pub articles: Vec<Article>,
     /// Articles left out on purpose (drafts), sorted by path.
     pub skipped: Vec<Skipped>,
