@@ -6,11 +6,13 @@
 //   node tests/relevance/score.mjs                       # en-help and zh-help, every set
 //   node tests/relevance/score.mjs --corpus en-help --misses 20
 //   node tests/relevance/score.mjs --json                # the figures as JSON
+//   node tests/relevance/score.mjs --compare base.json   # first run saves every query's rank;
+//                                                        # later runs list the queries that moved
 //
 // Sets: ../shared/queries/<corpus>.jsonl (exact, typo, prefix, pinyin),
 // ../shared/queries/<corpus>-natural.jsonl and tests/relevance/<corpus>-questions.jsonl.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +31,7 @@ const { values: opts } = parseArgs({
     misses: { type: 'string', default: '0' },
     set: { type: 'string' },
     json: { type: 'boolean', default: false },
+    compare: { type: 'string' },
   },
 });
 
@@ -73,6 +76,7 @@ async function search(dir, queries) {
 }
 
 const out = {};
+const ranks = {};
 for (const corpus of opts.corpus.split(',')) {
   const dir = indexFor(corpus);
   out[corpus] = {};
@@ -81,6 +85,10 @@ for (const corpus of opts.corpus.split(',')) {
     const answers = await search(dir, queries);
     const results = Object.fromEntries(queries.map((q, i) => [q.qid, answers[i].map((r) => r.id)]));
     out[corpus][name] = evaluate(queries, results);
+    for (const q of queries) {
+      const rr = reciprocalRank(results[q.qid], q.relevant);
+      ranks[`${corpus} ${name} ${q.qid}`] = { q: q.q, rank: rr ? Math.round(1 / rr) : null };
+    }
     const misses = Number(opts.misses);
     if (misses > 0 && !opts.json) {
       const missed = queries
@@ -95,6 +103,21 @@ for (const corpus of opts.corpus.split(',')) {
         console.log(`      want: ${m.q.relevant.map((id) => id.split(':').pop()).join(', ')}`);
         for (const r of m.top.slice(0, 3)) console.log(`      got:  ${r.title}  (${r.id.split(':').pop()})`);
       }
+    }
+  }
+}
+
+if (opts.compare) {
+  if (!existsSync(opts.compare)) {
+    writeFileSync(opts.compare, JSON.stringify(ranks));
+  } else {
+    // A miss (no relevant result in the top 10) sorts as rank 11.
+    const r = (x) => x ?? K + 1;
+    const before = JSON.parse(readFileSync(opts.compare, 'utf8'));
+    const moved = Object.entries(ranks).filter(([key, now]) => key in before && r(before[key].rank) !== r(now.rank));
+    console.log(`\n${moved.length} queries moved against ${opts.compare}:`);
+    for (const [key, now] of moved.sort(([, a], [, b]) => r(a.rank) - r(b.rank))) {
+      console.log(`  ${String(r(before[key].rank)).padStart(2)} -> ${String(r(now.rank)).padStart(2)}  ${key}  ${now.q}`);
     }
   }
 }

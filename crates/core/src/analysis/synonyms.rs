@@ -16,7 +16,10 @@ pub const BUILT_IN: &str = "\
 # English: symptoms
 not working, doesn't work, does not work, isn't working, stopped working, fails, broken, doesn't function
 can't, cannot, unable, couldn't
-missing, not showing, not visible, doesn't appear, not displayed, disappeared, isn't displayed, can't see
+missing, not showing, not visible, doesn't appear, not displayed, disappeared, isn't displayed, can't see, doesn't pop up, don't pop up, doesn't show up
+not receiving, not getting, doesn't receive, don't receive, doesn't get, don't get, never arrives, not delivered
+won't open, can't open, doesn't open, fails to open, unable to open
+too large, too big, bigger than, exceeds, over the limit, larger than
 freezes, freezing, hangs, not responding, stops responding, unresponsive, stuck
 crashes, crash, closes unexpectedly, quits unexpectedly
 slow, sluggish, takes a long time, performance
@@ -30,6 +33,12 @@ turn on, enable, switch on
 set up, setup, configure
 uninstall, remove
 update, upgrade
+automatic, auto, automatically
+prevent, stop, block
+give access, grant access, grant permission, assign permission
+version, build number
+phone, mobile device, smartphone, mobile
+staff, employees, users
 email, e-mail, mail
 picture, photo, image
 out of office, automatic replies, auto reply, autoreply
