@@ -167,7 +167,8 @@ pub fn first_keystroke(built: &BuiltIndex) -> Result<BTreeMap<String, FirstKeyst
     Ok(first)
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Writes `bytes` to `path` under a temporary name, then renames it into place.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = temp_name(path);
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;

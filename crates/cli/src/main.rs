@@ -31,6 +31,13 @@ enum Command {
     /// input. Exit status: 0 when results were found (always, for standard input), 1 when a
     /// QUERY found nothing, 2 on an error (missing or corrupt index).
     Search(cmd::search::Args),
+    /// Report what customers searched for and did not find, from search event logs.
+    ///
+    /// Groups searches by what they ask (typos and variants of one need together) and lists
+    /// the groups without results, those whose results nobody chose, and results chosen from
+    /// low in the list. Exit status: 0 when the report was made (lines that are not events are
+    /// reported and skipped), 2 on an error (missing index, unreadable log).
+    Gaps(cmd::gaps::Args),
 }
 
 /// Exit statuses, ripgrep style.
@@ -45,6 +52,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => cmd::build::run(args),
         Command::Search(args) => cmd::search::run(args),
+        Command::Gaps(args) => cmd::gaps::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,0 +1,344 @@
+//! Knowledge gaps: what customers searched for and did not find, from the search event log
+//! ([`crate::events`]) and the index the searches ran on.
+//!
+//! Searches are grouped by what they ask ([`group`]), then reported as: groups with no
+//! results (the articles missing from the help center, with the closest ones it has); groups
+//! whose results nobody chose (titles or excerpts that do not look like the answer); choices
+//! of a result ranked low (ranking problems); and counts per day.
+
+pub mod group;
+pub mod html;
+
+use std::collections::{BTreeMap, HashMap};
+
+use helpdex_core::{Index, SearchOptions};
+use serde::Serialize;
+
+use crate::events::{EventKind, Log};
+use group::Grouper;
+
+/// A chosen result below this rank says the ranking missed.
+pub const LOW_RANK: u32 = 3;
+/// Spellings of a group shown.
+const MAX_VARIANTS: usize = 5;
+/// Closest articles shown for a gap.
+const MAX_CLOSEST: usize = 3;
+
+/// The whole report; `--json` prints it as is.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub summary: Summary,
+    /// Groups of searches that found nothing, most searched first.
+    pub no_results: Vec<Gap>,
+    /// Groups of searches that found results nobody chose.
+    pub not_chosen: Vec<Gap>,
+    /// Results chosen from low down the list.
+    pub chosen_low: Vec<LowChoice>,
+    /// Counts per day, oldest first.
+    pub days: Vec<Day>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub events: u32,
+    pub searches: u32,
+    pub searches_without_results: u32,
+    pub searches_with_a_choice: u32,
+    pub choices: u32,
+    /// Events of other types (feedback, suggestions), read and left alone.
+    pub other_events: u32,
+    pub bad_lines: u32,
+    pub groups: u32,
+}
+
+/// One group of searches: a need, in its variants.
+#[derive(Debug, Serialize)]
+pub struct Gap {
+    /// The most searched spelling.
+    pub query: String,
+    pub searches: u32,
+    /// Spellings and their counts, the most searched first.
+    pub variants: Vec<(String, u32)>,
+    /// The articles closest to it in today's index.
+    pub closest: Vec<Article>,
+    /// Whether today's index finds results for it (the gap may be closed already).
+    pub found_now: bool,
+}
+
+/// A result chosen from low in the list, for one group.
+#[derive(Debug, Serialize)]
+pub struct LowChoice {
+    pub query: String,
+    pub article: Article,
+    pub choices: u32,
+    /// The median rank it was chosen at.
+    pub median_rank: u32,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Day {
+    pub day: String,
+    pub searches: u32,
+    pub without_results: u32,
+    pub with_a_choice: u32,
+}
+
+/// The spellings of a group and how often each was searched.
+type Spellings<'a> = BTreeMap<&'a str, u32>;
+
+/// One search, as the report counts it.
+struct Search<'a> {
+    query: &'a str,
+    results: u32,
+    chosen: bool,
+    day: usize,
+}
+
+/// Builds the report of `log` over `index`, listing at most `top` entries per section.
+pub fn report(index: &Index, log: &Log, top: usize) -> Report {
+    let mut summary = Summary {
+        events: log.events.len() as u32,
+        bad_lines: log.bad.len() as u32,
+        ..Summary::default()
+    };
+    let mut days: BTreeMap<jiff::civil::Date, usize> = BTreeMap::new();
+    for e in &log.events {
+        let next = days.len();
+        days.entry(e.day).or_insert(next);
+    }
+    let mut searches: Vec<Search> = Vec::new();
+    let mut by_intent: HashMap<&str, usize> = HashMap::new();
+    let mut last_of_query: HashMap<&str, usize> = HashMap::new();
+    // (query, article id) → ranks chosen at
+    let mut low: Vec<(&str, &str, u32)> = Vec::new();
+    for e in &log.events {
+        match &e.kind {
+            EventKind::Search {
+                query,
+                results,
+                intent,
+                ..
+            } => {
+                let i = searches.len();
+                searches.push(Search {
+                    query,
+                    results: *results,
+                    chosen: false,
+                    day: days[&e.day],
+                });
+                if let Some(intent) = intent {
+                    by_intent.insert(intent, i);
+                }
+                last_of_query.insert(query, i);
+            }
+            EventKind::Select {
+                query,
+                id,
+                rank,
+                intent,
+            } => {
+                summary.choices += 1;
+                let search = intent
+                    .as_deref()
+                    .and_then(|i| by_intent.get(i))
+                    .or_else(|| last_of_query.get(query.as_str()));
+                if let Some(&s) = search {
+                    searches[s].chosen = true;
+                }
+                if *rank > LOW_RANK {
+                    low.push((query, id, *rank));
+                }
+            }
+            EventKind::Other => summary.other_events += 1,
+        }
+    }
+
+    let mut grouper = Grouper::new(index);
+    for s in &searches {
+        grouper.add(s.query);
+    }
+    for (q, _, _) in &low {
+        grouper.add(q);
+    }
+    let keys = grouper.keys();
+
+    // Per group: searches without results / not chosen, with their spellings.
+    let mut empty: HashMap<&str, BTreeMap<&str, u32>> = HashMap::new();
+    let mut found: HashMap<&str, (BTreeMap<&str, u32>, bool)> = HashMap::new();
+    let mut per_day = vec![(0u32, 0u32, 0u32); days.len()];
+    for s in &searches {
+        let key = keys[s.query].as_str();
+        summary.searches += 1;
+        let day = &mut per_day[s.day];
+        day.0 += 1;
+        if s.results == 0 {
+            summary.searches_without_results += 1;
+            day.1 += 1;
+            *empty.entry(key).or_default().entry(s.query).or_default() += 1;
+        } else {
+            let (variants, chosen) = found.entry(key).or_default();
+            *variants.entry(s.query).or_default() += 1;
+            *chosen |= s.chosen;
+        }
+        if s.chosen {
+            summary.searches_with_a_choice += 1;
+            day.2 += 1;
+        }
+    }
+    summary.groups = keys
+        .values()
+        .collect::<std::collections::HashSet<_>>()
+        .len() as u32;
+
+    let no_results = ranked_gaps(index, empty.into_values(), top);
+    let not_chosen = ranked_gaps(
+        index,
+        (found.into_values()).filter_map(|(v, chosen)| (!chosen).then_some(v)),
+        top,
+    );
+
+    let mut low_groups: HashMap<(&str, &str), (Spellings, Vec<u32>)> = HashMap::new();
+    for (query, id, rank) in low {
+        let entry = low_groups.entry((keys[query].as_str(), id)).or_default();
+        *entry.0.entry(query).or_default() += 1;
+        entry.1.push(rank);
+    }
+    let mut chosen_low: Vec<LowChoice> = low_groups
+        .into_iter()
+        .map(|((_, id), (variants, mut ranks))| {
+            ranks.sort_unstable();
+            LowChoice {
+                query: most_searched(&variants).0.to_string(),
+                article: article_by_id(index, id),
+                choices: ranks.len() as u32,
+                median_rank: ranks[ranks.len() / 2],
+            }
+        })
+        .collect();
+    chosen_low.sort_by(|a, b| {
+        (b.choices.cmp(&a.choices))
+            .then(a.query.cmp(&b.query))
+            .then(a.article.id.cmp(&b.article.id))
+    });
+    chosen_low.truncate(top);
+
+    Report {
+        summary,
+        no_results,
+        not_chosen,
+        chosen_low,
+        days: days
+            .into_iter()
+            .map(|(day, i)| Day {
+                day: day.to_string(),
+                searches: per_day[i].0,
+                without_results: per_day[i].1,
+                with_a_choice: per_day[i].2,
+            })
+            .collect(),
+    }
+}
+
+/// The `top` most searched groups, each with its closest articles.
+fn ranked_gaps<'a>(
+    index: &Index,
+    groups: impl Iterator<Item = BTreeMap<&'a str, u32>>,
+    top: usize,
+) -> Vec<Gap> {
+    let mut gaps: Vec<(u32, BTreeMap<&str, u32>)> = groups.map(|v| (v.values().sum(), v)).collect();
+    gaps.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(most_searched(&a.1).cmp(&most_searched(&b.1)))
+    });
+    gaps.truncate(top);
+    gaps.into_iter()
+        .map(|(searches, variants)| {
+            let query = most_searched(&variants).0.to_string();
+            let mut spellings: Vec<(String, u32)> =
+                variants.iter().map(|(q, &c)| (q.to_string(), c)).collect();
+            spellings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            spellings.truncate(MAX_VARIANTS);
+            let (closest, found_now) = closest(index, &query);
+            Gap {
+                query,
+                searches,
+                variants: spellings,
+                closest,
+                found_now,
+            }
+        })
+        .collect()
+}
+
+/// The most searched spelling (the first in text order among equals).
+fn most_searched<'a>(variants: &BTreeMap<&'a str, u32>) -> (&'a str, u32) {
+    let mut best = ("", 0);
+    for (&q, &c) in variants {
+        if c > best.1 {
+            best = (q, c);
+        }
+    }
+    best
+}
+
+/// The articles today's index finds for `query`; when it finds none, the ones its words find
+/// one at a time, by their summed reciprocal ranks. The flag says whether the query as a
+/// whole found them.
+fn closest(index: &Index, query: &str) -> (Vec<Article>, bool) {
+    let options = SearchOptions {
+        limit: MAX_CLOSEST,
+        typos: true,
+    };
+    let search = |q: &str| {
+        let plan = index.plan(q, true);
+        index.search(&plan, &options).unwrap_or_default()
+    };
+    let hits = search(query);
+    if !hits.is_empty() {
+        return (hits.iter().map(|h| article(index, h.doc)).collect(), true);
+    }
+    let mut votes: BTreeMap<u32, f32> = BTreeMap::new();
+    for word in query.split_whitespace() {
+        for (rank, h) in search(word).iter().enumerate() {
+            *votes.entry(h.doc).or_default() += 1.0 / (rank + 1) as f32;
+        }
+    }
+    let mut docs: Vec<(u32, f32)> = votes.into_iter().collect();
+    docs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let docs = docs.iter().take(MAX_CLOSEST);
+    (docs.map(|&(d, _)| article(index, d)).collect(), false)
+}
+
+fn article(index: &Index, doc: u32) -> Article {
+    match index.fragment(doc) {
+        Some(f) => Article {
+            id: f.id.clone(),
+            title: f.title.clone(),
+            url: f.url.clone(),
+        },
+        None => Article {
+            id: format!("#{doc}"),
+            title: String::new(),
+            url: String::new(),
+        },
+    }
+}
+
+/// The article with this id, or just the id when today's index no longer has it.
+fn article_by_id(index: &Index, id: &str) -> Article {
+    (0..index.docs())
+        .find(|&d| index.fragment(d).is_some_and(|f| f.id == id))
+        .map(|d| article(index, d))
+        .unwrap_or_else(|| Article {
+            id: id.to_string(),
+            title: String::new(),
+            url: String::new(),
+        })
+}
