@@ -27,14 +27,17 @@ const TYPES = {
  * Serves `mounts` ({ "/url/prefix/": "/folder" }, longest prefix first) and resolves with the
  * server once it listens.
  * @param {{ mounts: Record<string, string>, port?: number,
- *   gzipHeader?: boolean, isolated?: boolean, delay?: (path: string) => number }} options
+ *   gzipHeader?: boolean, isolated?: boolean, delay?: (path: string) => number,
+ *   events?: { path: string, receive: (lines: string) => void } }} options
  *   isolated: make pages cross-origin isolated (COOP and COEP headers), which gives them
  *     5 µs timers instead of 100 µs (the benchmark's);
  *   gzipHeader: send the pre-compressed .hdx files with `Content-Encoding: gzip`, as a host
  *   configured for them would (by default they go out as stored, and the loader gunzips);
- *   delay: milliseconds to hold a response back (tests of slow networks).
+ *   delay: milliseconds to hold a response back (tests of slow networks);
+ *   events: a URL path that takes the search box's analytics beacons (POSTed JSON Lines), as
+ *     a site's own collector would, and hands each body to `receive`.
  */
-export function serve({ mounts, port = 0, gzipHeader = false, isolated = false, delay = () => 0 }) {
+export function serve({ mounts, port = 0, gzipHeader = false, isolated = false, delay = () => 0, events = null }) {
   const roots = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix, resolve(dir)])
     .sort(([a], [b]) => b.length - a.length);
@@ -45,6 +48,16 @@ export function serve({ mounts, port = 0, gzipHeader = false, isolated = false, 
     if (isolated) {
       res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
       res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+    }
+    if (events && req.method === 'POST' && new URL(req.url ?? '/', 'http://x').pathname === events.path) {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        events.receive(Buffer.concat(chunks).toString('utf8'));
+        res.writeHead(204);
+        res.end();
+      });
+      return;
     }
     const file = locate(roots, req.url ?? '/');
     if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {

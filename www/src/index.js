@@ -4,6 +4,7 @@
 import { abortError, HelpdexError } from './errors.js';
 import { inFolder, MANIFEST } from './loader.js';
 
+export { Beacon, SearchIntents, trackingRefused } from './analytics.js';
 export { HelpdexError } from './errors.js';
 export { segments } from './highlight.js';
 

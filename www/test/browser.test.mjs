@@ -19,9 +19,12 @@ let origin;
 let profile;
 /** Milliseconds to hold back a response, by path (the stale-answer test sets it). */
 let delay = () => 0;
+/** The search events the analytics beacons brought to /events, parsed. */
+const beacons = [];
 
 before(async () => {
-  server = await serve({ mounts: { '/': site, '/fixtures/': join(www, 'test/fixtures'), '/work/': work }, delay: (p) => delay(p) });
+  const receive = (body) => beacons.push(...body.trim().split('\n').map((l) => JSON.parse(l)));
+  server = await serve({ mounts: { '/': site, '/fixtures/': join(www, 'test/fixtures'), '/work/': work }, delay: (p) => delay(p), events: { path: '/events', receive } });
   origin = `http://127.0.0.1:${server.address().port}`;
   profile = mkdtempSync(join(tmpdir(), 'helpdex-chromium-'));
   browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 1100, height: 760 } });
@@ -46,6 +49,8 @@ async function open(path) {
   await page.addInitScript(() => {
     window.__events = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__events.push(`csp ${e.violatedDirective} ${e.blockedURI}`));
+    window.__analytics = [];
+    document.addEventListener('helpdex-event', (e) => window.__analytics.push(e.detail));
     for (const type of ['helpdex-results', 'helpdex-select', 'helpdex-error']) {
       document.addEventListener(type, (e) => window.__events.push(`${type} ${e.detail?.query ?? e.detail?.error?.message ?? ''}`));
     }
@@ -245,6 +250,96 @@ describe('the demo help center', () => {
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'search-box.png') });
     await clean();
+    await page.close();
+  });
+});
+
+describe('search events for the knowledge-gap loop', () => {
+  /** Waits until the beacons that reached the server number `n`, or fails after 5 s. */
+  async function beaconCount(n) {
+    for (let i = 0; i < 100 && beacons.length < n; i++) await new Promise((r) => setTimeout(r, 50));
+    return beacons.length;
+  }
+
+  test('typing then choosing is one search and one select; typing then closing is one no-results; beacons carry exactly those', async () => {
+    beacons.length = 0;
+    const { page, clean } = await open('/');
+    await box(page).evaluate((b) => b.setAttribute('analytics', '/events'));
+    const seen = [];
+    await page.exposeFunction('__onEvent', (e) => seen.push(e));
+    await box(page).evaluate((b) => (b.onEvent = (e) => window.__onEvent(e)));
+    // An intent with no results, ended by Esc.
+    await typeQuery(page, 'zqxjv wombat');
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'hidden' });
+    // An intent typed keystroke by keystroke (a search each), then a result chosen.
+    await typeQuery(page, 'outlook hyperlinks');
+    const first = await options(page).first().locator('a').getAttribute('href');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(first);
+    assert.equal(await beaconCount(3), 3, JSON.stringify(beacons));
+    const [none, search, select] = beacons;
+    assert.deepEqual(Object.keys(none).sort(), ['intent', 'lang', 'query', 'results', 'time', 'top', 'type']);
+    assert.equal(none.type, 'no-results');
+    assert.equal(none.query, 'zqxjv wombat');
+    assert.equal(none.results, 0);
+    assert.equal(search.type, 'search');
+    assert.equal(search.query, 'outlook hyperlinks');
+    assert.equal(search.lang, 'en');
+    assert.ok(search.results > 0 && search.top.length > 0 && search.top.length <= 5, JSON.stringify(search));
+    assert.deepEqual(Object.keys(select).sort(), ['id', 'intent', 'query', 'rank', 'time', 'type']);
+    assert.equal(select.type, 'select');
+    assert.equal(select.rank, 1);
+    assert.equal(select.id, search.top[0]);
+    assert.equal(select.intent, search.intent);
+    assert.notEqual(none.intent, search.intent);
+    assert.ok(!Number.isNaN(Date.parse(select.time)));
+    // The callback saw the same three (DOM events too, checked on the next page).
+    assert.deepEqual(seen.map((e) => e.type), ['no-results', 'search', 'select']);
+    await clean();
+    await page.close();
+  });
+
+  test('with Global Privacy Control or Do Not Track, events still reach the page but no beacon is sent', async () => {
+    for (const refuse of [() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }), () => Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' })]) {
+      beacons.length = 0;
+      const page = await browser.newPage();
+      await page.addInitScript(refuse);
+      await page.addInitScript(() => {
+        window.__analytics = [];
+        window.__events = [];
+        document.addEventListener('helpdex-event', (e) => window.__analytics.push(e.detail.type));
+        document.addEventListener('helpdex-results', (e) => window.__events.push(`helpdex-results ${e.detail.query}`));
+      });
+      await page.goto(origin + '/');
+      await box(page).evaluate((b) => b.setAttribute('analytics', '/events'));
+      await typeQuery(page, 'outlook hyperlinks');
+      await page.keyboard.press('Escape');
+      await dialog(page).waitFor({ state: 'hidden' });
+      // Hidden pages flush their beacons: make this one hidden, then give a beacon time to land.
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await page.evaluate(() => dispatchEvent(new Event('pagehide')));
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(await page.evaluate(() => window.__analytics), ['search']);
+      assert.equal(beacons.length, 0, JSON.stringify(beacons));
+      await page.close();
+    }
+  });
+
+  test('an analytics URL on another origin is refused: nothing is sent', async () => {
+    beacons.length = 0;
+    const { page } = await open('/');
+    const requests = [];
+    page.on('request', (r) => r.method() === 'POST' && requests.push(r.url()));
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await box(page).evaluate((b) => b.setAttribute('analytics', 'https://collector.example/events'));
+    await typeQuery(page, 'outlook hyperlinks');
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => dispatchEvent(new Event('pagehide')));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(requests, []);
+    assert.ok(warnings.some((w) => w.includes('not on this site')), String(warnings));
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 // Compiled by `tsc` in npm test, never run: the package's types read as a user would use them.
-import { createSearch, HelpdexError, segments, type SearchResult } from 'helpdex';
+import { createSearch, HelpdexError, SearchIntents, segments, type HelpdexEvent, type SearchResult } from 'helpdex';
 import { HelpdexSearchElement } from 'helpdex/define';
 
 async function api(): Promise<string[]> {
@@ -11,6 +11,9 @@ async function api(): Promise<string[]> {
   const anchor: string | null = first.anchor;
   const marked = segments(first.excerpt.text, first.excerpt.highlights).filter((s) => s.match);
   const error = new HelpdexError('helpdex: x', '/search/helpdex.json');
+  const intents = new SearchIntents((event) => void event.time, { pause: 1500 });
+  intents.searched('outlok', results);
+  intents.selected(first.id, 1);
   return [anchor ?? '', error.file ?? '', ...marked.map((s) => s.text), ...first.subResults.map((s) => s.heading)];
 }
 
@@ -24,6 +27,9 @@ function element(): void {
     if (href?.startsWith('/app/')) event.preventDefault();
   });
   box.addEventListener('helpdex-results', (event) => event.detail.results.length);
+  box.addEventListener('helpdex-event', (event) => (event.detail.type === 'select' ? event.detail.rank : event.detail.results));
+  same.analytics = '/api/search-events';
+  same.onEvent = (event: HelpdexEvent) => void event.intent;
   HelpdexSearchElement.define('my-search');
   const jsx: JSX.IntrinsicElements['helpdex-search'] = { base: '/search/', 'no-shortcuts': true };
   void jsx;

@@ -1,4 +1,4 @@
-import type { Search, SearchResult } from './index.js';
+import type { HelpdexEvent, Search, SearchResult } from './index.js';
 
 /** `detail` of the `helpdex-results` event: the results now shown. */
 export interface HelpdexResultsDetail {
@@ -22,12 +22,15 @@ export interface HelpdexSearchEventMap extends HTMLElementEventMap {
   'helpdex-results': CustomEvent<HelpdexResultsDetail>;
   'helpdex-select': CustomEvent<HelpdexSelectDetail>;
   'helpdex-error': CustomEvent<{ error: Error }>;
+  /** One per search intent (`search`, `no-results`) and per chosen result (`select`). */
+  'helpdex-event': CustomEvent<HelpdexEvent>;
 }
 
 /**
  * `<helpdex-search>`: a button that opens a search dialog. Attributes: `base` (index folder,
  * default "/search/"), `limit` (default 8), `placeholder`, `no-shortcuts` (no Ctrl/⌘+K or "/"),
- * `lang` (else the page's).
+ * `lang` (else the page's), `analytics` (a same-origin URL that receives the search events in
+ * batches; off by default, never when DNT or GPC is set).
  */
 export class HelpdexSearchElement extends HTMLElement {
   static observedAttributes: string[];
@@ -35,6 +38,10 @@ export class HelpdexSearchElement extends HTMLElement {
   static define(tag?: string, registry?: CustomElementRegistry): typeof HelpdexSearchElement;
   base: string;
   limit: number;
+  /** A same-origin URL for the search events, or null (attribute `analytics`). */
+  analytics: string | null;
+  /** Called with every search event, like the `helpdex-event` DOM event. */
+  onEvent: ((event: HelpdexEvent) => void) | null;
   /** A handle from createSearch() to use instead of one made from `base`. */
   searcher: Search | null;
   readonly open: boolean;
@@ -61,6 +68,7 @@ export interface HelpdexSearchAttributes {
   placeholder?: string;
   lang?: string;
   'no-shortcuts'?: boolean;
+  analytics?: string;
   class?: string;
   className?: string;
   id?: string;

@@ -80,3 +80,54 @@ export class HelpdexError extends Error {
   file?: string;
   constructor(message: string, file?: string);
 }
+
+/** A search intent's outcome: one per query typed, not per keystroke (`helpdex gaps` reads these). */
+export interface SearchEvent {
+  type: 'search' | 'no-results';
+  /** RFC 3339. */
+  time: string;
+  query: string;
+  /** The page's language. */
+  lang: string;
+  results: number;
+  /** Ids of the first results (up to 5). */
+  top: string[];
+  /** Random id shared with the `select` that follows; says nothing about the person. */
+  intent: string;
+}
+
+/** A result chosen. */
+export interface SelectEvent {
+  type: 'select';
+  time: string;
+  query: string;
+  /** The chosen article's id. */
+  id: string;
+  /** 1-based. */
+  rank: number;
+  intent: string;
+}
+
+export type HelpdexEvent = SearchEvent | SelectEvent;
+
+/**
+ * Collapses the searches of one intent into one event: call `searched` with every answer,
+ * `selected` when a result is chosen, `end` when the search is abandoned.
+ */
+export class SearchIntents {
+  constructor(emit: (event: HelpdexEvent) => void, options?: { pause?: number; lang?: () => string });
+  searched(query: string, results: { id: string }[]): void;
+  selected(id: string, rank: number): void;
+  end(): void;
+}
+
+/** Sends events in batches with `navigator.sendBeacon` to a same-origin URL, unless DNT or GPC is set. */
+export class Beacon {
+  constructor(url: string);
+  add(event: HelpdexEvent): void;
+  flush(): void;
+  destroy(): void;
+}
+
+/** Whether the visitor asked not to be tracked (Do Not Track, Global Privacy Control). */
+export function trackingRefused(nav?: Navigator): boolean;

@@ -1,5 +1,6 @@
 // <helpdex-search>: a button that opens a search dialog (WAI-ARIA combobox + listbox). This
 // module only declares the class; define.js registers it.
+import { Beacon, SearchIntents } from '../analytics.js';
 import { createSearch } from '../index.js';
 import { strings } from '../i18n.js';
 import { el, renderRecent, renderResults } from '../render.js';
@@ -12,7 +13,7 @@ const DEFAULT_BASE = '/search/';
 const DEFAULT_LIMIT = 8;
 
 export class HelpdexSearchElement extends HTMLElement {
-  static observedAttributes = ['base'];
+  static observedAttributes = ['base', 'analytics'];
 
   /**
    * Registers the element as `tag` in `registry`. Registering again is a no-op, and a second
@@ -34,6 +35,17 @@ export class HelpdexSearchElement extends HTMLElement {
   #seq = 0;
   #abort = null;
   #loaded = false;
+  /** @type {Beacon | null} */
+  #beacon = null;
+  #intents = new SearchIntents((event) => this.#record(event));
+
+  /**
+   * Called with every search event (see analytics.js): one `search` or `no-results` per
+   * search intent, one `select` per chosen result. They are also dispatched as
+   * `helpdex-event` DOM events, and sent to the `analytics` URL when it is set.
+   * @type {((event: import('../analytics.js').HelpdexEvent) => void) | null}
+   */
+  onEvent = null;
 
   #onPageKey = (event) => {
     if (this.hasAttribute('no-shortcuts') || !opensSearch(event)) return;
@@ -58,6 +70,18 @@ export class HelpdexSearchElement extends HTMLElement {
     this.setAttribute('limit', String(value));
   }
 
+  /**
+   * A same-origin URL that receives the search events in batches (attribute `analytics`),
+   * off by default; nothing is sent when the visitor asks not to be tracked (DNT, GPC).
+   */
+  get analytics() {
+    return this.getAttribute('analytics');
+  }
+  set analytics(value) {
+    if (value) this.setAttribute('analytics', value);
+    else this.removeAttribute('analytics');
+  }
+
   /** A search handle from createSearch() to use instead of one made from `base`. */
   get searcher() {
     return this.#searcher;
@@ -80,12 +104,19 @@ export class HelpdexSearchElement extends HTMLElement {
 
   disconnectedCallback() {
     document.removeEventListener('keydown', this.#onPageKey);
+    this.#intents.end();
     // Moved, not removed, if it is back within the same task: keep the loaded index then.
     queueMicrotask(() => this.isConnected || this.#forget());
   }
 
-  attributeChangedCallback(_name, old, value) {
-    if (old !== value) this.#forget();
+  attributeChangedCallback(name, old, value) {
+    if (old === value) return;
+    if (name === 'analytics') {
+      this.#beacon?.destroy();
+      this.#beacon = value ? new Beacon(value) : null;
+    } else {
+      this.#forget();
+    }
   }
 
   /** Opens the search dialog. */
@@ -143,6 +174,7 @@ export class HelpdexSearchElement extends HTMLElement {
       this.#abort?.abort();
       this.#seq++;
       announcer.stop();
+      this.#intents.end();
       this.#emit('helpdex-close');
     });
     input.addEventListener('input', (e) => {
@@ -207,7 +239,10 @@ export class HelpdexSearchElement extends HTMLElement {
     const t = strings(this);
     this.#abort?.abort();
     const seq = ++this.#seq;
-    if (!query.trim()) return this.#showRecent(t);
+    if (!query.trim()) {
+      this.#intents.end();
+      return this.#showRecent(t);
+    }
     const abort = (this.#abort = new AbortController());
     if (!this.#loaded) this.#showState(t.loading);
     try {
@@ -229,6 +264,7 @@ export class HelpdexSearchElement extends HTMLElement {
     input.setAttribute('aria-expanded', String(results.length > 0));
     this.#setActive(results.length ? 0 : -1);
     announcer.say(results.length ? t.count(results.length) : t.empty(query));
+    this.#intents.searched(query, results);
     this.#emit('helpdex-results', { query, results });
   }
 
@@ -311,6 +347,7 @@ export class HelpdexSearchElement extends HTMLElement {
     const query = input.value;
     this.#recent().add(query);
     const { result, anchor, href } = option;
+    this.#intents.selected(result.id, i + 1);
     // Cancelable, so an app with its own router can navigate instead.
     const proceed = this.#emit('helpdex-select', { query, result, anchor, href }, true);
     this.close();
@@ -319,6 +356,13 @@ export class HelpdexSearchElement extends HTMLElement {
 
   #recent() {
     return new RecentSearches(new URL(this.base, document.baseURI).href);
+  }
+
+  /** @param {import('../analytics.js').HelpdexEvent} event */
+  #record(event) {
+    this.#emit('helpdex-event', event);
+    this.onEvent?.(event);
+    this.#beacon?.add(event);
   }
 
   #emit(type, detail = null, cancelable = false) {
