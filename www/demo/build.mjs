@@ -100,6 +100,7 @@ export function buildSite(cli = {}) {
       const { html, headings } = createRenderer(link).render(body);
       const h1 = headings.find((h) => h.level === 1)?.text;
       const article = {
+        id: `${l.lang}/${path}`,
         lang: l.lang,
         path,
         url: pages.get(path),
@@ -107,7 +108,7 @@ export function buildSite(cli = {}) {
         section: sectionOf(l, sections.get(l.idPrefix + path), path),
       };
       write(join(site, article.url), articlePage({ article, source, html }));
-      records.push({ id: `${l.lang}/${path}`, url: article.url, title: article.title, body, lang: l.lang, section: article.section });
+      records.push({ id: article.id, url: article.url, title: article.title, body, lang: l.lang, section: article.section });
       return article;
     });
     return { ...l, source, articles };

@@ -7,7 +7,7 @@ const escape = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /** The outer page: search box in the header, attribution in the footer. */
-function layout({ lang, title, main, footer }) {
+function layout({ lang, title, main, footer, scripts = [] }) {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -18,7 +18,7 @@ function layout({ lang, title, main, footer }) {
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/site.css">
 <script type="module" src="/helpdex/define.js"></script>
-</head>
+${scripts.map((src) => `<script type="module" src="${escape(src)}"></script>\n`).join('')}</head>
 <body>
 <header class="top">
 <a class="brand" href="/">helpdex <span>demo help center</span></a>
@@ -50,8 +50,15 @@ export function articlePage({ article, source, html }) {
   const main = `<nav class="crumbs" aria-label="Breadcrumb"><a href="/">${article.lang === 'zh' ? '帮助中心' : 'Help center'}</a> › <span>${escape(article.section)}</span></nav>
 <article data-helpdex-body>
 ${html}
-</article>`;
-  return layout({ lang: article.lang === 'zh' ? 'zh-CN' : 'en', title: article.title, main, footer: credit(source, { path: article.path }) });
+</article>
+<helpdex-feedback article="${escape(article.id)}"></helpdex-feedback>`;
+  return layout({
+    lang: article.lang === 'zh' ? 'zh-CN' : 'en',
+    title: article.title,
+    main,
+    footer: credit(source, { path: article.path }),
+    scripts: ['/helpdex/feedback.js'],
+  });
 }
 
 /** The home page: every article by language and section. */

@@ -4,6 +4,7 @@
 //   helpdex.js  createSearch()               worker.js  the Web Worker: engine + wasm glue
 //   element.js  the HelpdexSearchElement     engine.js  the same engine, for the main-thread
 //   define.js   registers <helpdex-search>               fallback (loaded only without a worker)
+//   feedback.js registers <helpdex-feedback>
 //   chunk-*.js  code the page-side entries share
 import { build, transform } from 'esbuild';
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
@@ -43,7 +44,12 @@ const common = {
 rmSync(dist, { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { helpdex: 'src/index.js', element: 'src/element/search-box.js', define: 'src/element/define.js' },
+  entryPoints: {
+    helpdex: 'src/index.js',
+    element: 'src/element/search-box.js',
+    define: 'src/element/define.js',
+    feedback: 'src/element/define-feedback.js',
+  },
   splitting: true,
   chunkNames: 'chunk-[hash]',
   // Built on its own below; every file sits in dist/, so "./engine.js" and the glue's

@@ -15,7 +15,9 @@ const BATCH = 20;
  *   results: number, top: string[], intent: string }} SearchEvent
  * @typedef {{ type: 'select', time: string, query: string, id: string, rank: number,
  *   intent: string }} SelectEvent
- * @typedef {SearchEvent | SelectEvent} HelpdexEvent
+ * @typedef {{ type: 'feedback', time: string, article: string, helpful: boolean,
+ *   reason?: string }} FeedbackEvent
+ * @typedef {SearchEvent | SelectEvent | FeedbackEvent} HelpdexEvent
  */
 
 /**

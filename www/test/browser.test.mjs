@@ -254,13 +254,13 @@ describe('the demo help center', () => {
   });
 });
 
-describe('search events for the knowledge-gap loop', () => {
-  /** Waits until the beacons that reached the server number `n`, or fails after 5 s. */
-  async function beaconCount(n) {
-    for (let i = 0; i < 100 && beacons.length < n; i++) await new Promise((r) => setTimeout(r, 50));
-    return beacons.length;
-  }
+/** Waits until the beacons that reached the server number `n` (5 s at most); returns how many did. */
+async function beaconCount(n) {
+  for (let i = 0; i < 100 && beacons.length < n; i++) await new Promise((r) => setTimeout(r, 50));
+  return beacons.length;
+}
 
+describe('search events for the knowledge-gap loop', () => {
   test('typing then choosing is one search and one select; typing then closing is one no-results; beacons carry exactly those', async () => {
     beacons.length = 0;
     const { page, clean } = await open('/');
@@ -340,6 +340,47 @@ describe('search events for the knowledge-gap loop', () => {
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(requests, []);
     assert.ok(warnings.some((w) => w.includes('not on this site')), String(warnings));
+    await page.close();
+  });
+});
+
+describe('article feedback', () => {
+  test('answered by keyboard: No, a reason, Send — one feedback event, announced, and beaconed', async () => {
+    beacons.length = 0;
+    const { page, clean } = await open('/');
+    await typeQuery(page, 'outlook hyperlinks');
+    const href = await options(page).first().locator('a').getAttribute('href');
+    await page.goto(new URL(href ?? '', origin).href);
+    const feedback = page.locator('helpdex-feedback');
+    const article = await feedback.getAttribute('article');
+    assert.match(article ?? '', /^en\/.+\.md$/);
+    await feedback.evaluate((f) => f.setAttribute('analytics', '/events'));
+    // Tab into it: the first two stops are its buttons, by name.
+    await feedback.locator('button', { hasText: 'Yes' }).focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.querySelector('helpdex-feedback').shadowRoot.activeElement?.textContent), 'No');
+    await page.keyboard.press('Enter');
+    // Focus moves to the first reason; arrows pick another; Tab reaches Send.
+    assert.equal(await page.evaluate(() => document.querySelector('helpdex-feedback').shadowRoot.activeElement?.getAttribute('value')), 'inaccurate');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await feedback.locator('[role="status"]', { hasText: 'Thank you' }).waitFor();
+    await page.evaluate(() => dispatchEvent(new Event('pagehide')));
+    assert.equal(await beaconCount(1), 1);
+    const [event] = beacons;
+    assert.deepEqual(Object.keys(event).sort(), ['article', 'helpful', 'reason', 'time', 'type']);
+    assert.deepEqual({ ...event, time: null }, { type: 'feedback', time: null, article, helpful: false, reason: 'unclear' });
+    assert.deepEqual(await events(page), [], 'no CSP violations');
+    await clean();
+    await page.close();
+  });
+
+  test('Chinese pages ask in Chinese', async () => {
+    const { page } = await open('/');
+    const zh = await page.locator('a[href^="/zh/"]').first().getAttribute('href');
+    await page.goto(new URL(zh ?? '', origin).href);
+    await page.locator('helpdex-feedback').locator('legend', { hasText: '这篇文章有帮助吗' }).waitFor();
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 // Compiled by `tsc` in npm test, never run: the package's types read as a user would use them.
-import { createSearch, HelpdexError, SearchIntents, segments, type HelpdexEvent, type SearchResult } from 'helpdex';
+import { createSearch, HelpdexError, SearchIntents, segments, type SearchResult } from 'helpdex';
 import { HelpdexSearchElement } from 'helpdex/define';
+import { HelpdexFeedbackElement, REASONS } from 'helpdex/feedback';
 
 async function api(): Promise<string[]> {
   const hx = await createSearch({ base: '/search/' });
@@ -29,11 +30,13 @@ function element(): void {
   box.addEventListener('helpdex-results', (event) => event.detail.results.length);
   box.addEventListener('helpdex-event', (event) => (event.detail.type === 'select' ? event.detail.rank : event.detail.results));
   same.analytics = '/api/search-events';
-  same.onEvent = (event: HelpdexEvent) => void event.intent;
+  same.onEvent = (event) => void event.intent;
   HelpdexSearchElement.define('my-search');
   const jsx: JSX.IntrinsicElements['helpdex-search'] = { base: '/search/', 'no-shortcuts': true };
   void jsx;
   box.show();
+  const feedback: HelpdexFeedbackElement = document.createElement('helpdex-feedback');
+  feedback.onEvent = (event) => (event.helpful ? feedback.article : event.reason ?? REASONS[0]);
 }
 
 export { api, element };

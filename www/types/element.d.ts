@@ -1,4 +1,4 @@
-import type { HelpdexEvent, Search, SearchResult } from './index.js';
+import type { Search, SearchEvent, SearchResult, SelectEvent } from './index.js';
 
 /** `detail` of the `helpdex-results` event: the results now shown. */
 export interface HelpdexResultsDetail {
@@ -23,7 +23,7 @@ export interface HelpdexSearchEventMap extends HTMLElementEventMap {
   'helpdex-select': CustomEvent<HelpdexSelectDetail>;
   'helpdex-error': CustomEvent<{ error: Error }>;
   /** One per search intent (`search`, `no-results`) and per chosen result (`select`). */
-  'helpdex-event': CustomEvent<HelpdexEvent>;
+  'helpdex-event': CustomEvent<SearchEvent | SelectEvent>;
 }
 
 /**
@@ -41,7 +41,7 @@ export class HelpdexSearchElement extends HTMLElement {
   /** A same-origin URL for the search events, or null (attribute `analytics`). */
   analytics: string | null;
   /** Called with every search event, like the `helpdex-event` DOM event. */
-  onEvent: ((event: HelpdexEvent) => void) | null;
+  onEvent: ((event: SearchEvent | SelectEvent) => void) | null;
   /** A handle from createSearch() to use instead of one made from `base`. */
   searcher: Search | null;
   readonly open: boolean;

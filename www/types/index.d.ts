@@ -108,7 +108,18 @@ export interface SelectEvent {
   intent: string;
 }
 
-export type HelpdexEvent = SearchEvent | SelectEvent;
+/** An answer of `<helpdex-feedback>`. */
+export interface FeedbackEvent {
+  type: 'feedback';
+  time: string;
+  /** The article's id (the element's `article`), else the page's path. */
+  article: string;
+  helpful: boolean;
+  /** After a no, if one was picked: `inaccurate`, `unclear`, `incomplete` or `unsolved`. */
+  reason?: string;
+}
+
+export type HelpdexEvent = SearchEvent | SelectEvent | FeedbackEvent;
 
 /**
  * Collapses the searches of one intent into one event: call `searched` with every answer,

@@ -8,12 +8,12 @@
 //! | `search` | `query`, `results` (count), `top` (ids of the first results), `lang`, `intent` |
 //! | `no-results` | as `search`, with `results` 0 |
 //! | `select` | `query`, `id` (the chosen article), `rank` (1-based), `intent` |
+//! | `feedback` | `article` (its id, or the page's path), `helpful` (bool), `reason` (optional) |
 //!
 //! `time` is RFC 3339 (`2026-12-01T09:30:00Z`) or milliseconds since the Unix epoch. `intent`
 //! ties a `select` to its `search` (one id per search intent, random, nothing about the
 //! person); without it a `select` belongs to the last search of the same query. Other types
-//! (article feedback, suggestions) are counted and otherwise left alone, so newer logs stay
-//! readable. Logs may be gzipped.
+//! are counted and otherwise left alone, so newer logs stay readable. Logs may be gzipped.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -50,6 +50,12 @@ pub enum EventKind {
         rank: u32,
         intent: Option<String>,
     },
+    /// A reader said whether an article helped.
+    Feedback {
+        article: String,
+        helpful: bool,
+        reason: Option<String>,
+    },
     /// Any other type.
     Other,
 }
@@ -81,6 +87,9 @@ struct Line {
     intent: Option<String>,
     id: Option<String>,
     rank: Option<u32>,
+    article: Option<String>,
+    helpful: Option<bool>,
+    reason: Option<String>,
 }
 
 impl Log {
@@ -147,6 +156,11 @@ fn parse(line: &str) -> Result<Event, String> {
                 .ok_or("select without a `rank` ≥ 1")?,
             intent: l.intent,
         },
+        "feedback" => EventKind::Feedback {
+            article: l.article.ok_or("feedback without `article`")?,
+            helpful: l.helpful.ok_or("feedback without `helpful`")?,
+            reason: l.reason,
+        },
         _ => EventKind::Other,
     };
     Ok(Event { day, kind })
@@ -186,13 +200,21 @@ mod tests {
             "\n\n",
             r#"{"type":"select","time":"2026-12-02T08:00:00+08:00","query":"reset password","id":"b","rank":2,"intent":"i1"}"#,
             "\n",
-            r#"{"type":"feedback","time":"2026-12-02T10:00:00Z","helpful":true}"#,
+            r#"{"type":"feedback","time":"2026-12-02T10:00:00Z","article":"a","helpful":false,"reason":"unclear"}"#,
+            "\n",
+            r#"{"type":"suggest","time":"2026-12-02T10:00:00Z"}"#,
         ));
         assert!(log.bad.is_empty(), "{:?}", log.bad);
         let days: Vec<String> = log.events.iter().map(|e| e.day.to_string()).collect();
         assert_eq!(
             days,
-            ["2026-12-01", "2025-12-02", "2026-12-02", "2026-12-02"]
+            [
+                "2026-12-01",
+                "2025-12-02",
+                "2026-12-02",
+                "2026-12-02",
+                "2026-12-02"
+            ]
         );
         assert!(matches!(
             &log.events[1].kind,
@@ -202,7 +224,10 @@ mod tests {
             &log.events[2].kind,
             EventKind::Select { rank: 2, .. }
         ));
-        assert_eq!(log.events[3].kind, EventKind::Other);
+        assert!(
+            matches!(&log.events[3].kind, EventKind::Feedback { helpful: false, reason: Some(r), .. } if r == "unclear")
+        );
+        assert_eq!(log.events[4].kind, EventKind::Other);
     }
 
     #[test]

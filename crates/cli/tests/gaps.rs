@@ -152,6 +152,30 @@ fn the_unanswered_needs_lead_the_report_with_their_misspellings_merged() {
             events += 1;
         }
     }
+    // Readers' answers on two articles: the first by id, the second by its page's path (a
+    // page that names no id), so both must resolve to titles.
+    let liked_less = &answered[0].relevant[0];
+    let by_path = &answered[1].relevant[0];
+    let doc_of = |id: &str| {
+        (0..index.docs())
+            .find(|&d| index.fragment(d).unwrap().id == id)
+            .unwrap()
+    };
+    let second_url = &index.fragment(doc_of(by_path)).unwrap().url;
+    let second_path = &second_url[second_url.find("://").unwrap() + 3..];
+    let second_path = &second_path[second_path.find('/').unwrap()..];
+    for (article, helpful, reason, times) in [
+        (liked_less.as_str(), false, Some("unclear"), 30),
+        (liked_less.as_str(), false, None, 4),
+        (liked_less.as_str(), true, None, 6),
+        (second_path, false, Some("unsolved"), 12),
+    ] {
+        for _ in 0..times {
+            let line = serde_json::json!({"type": "feedback", "time": start_ms, "article": article, "helpful": helpful, "reason": reason});
+            writeln!(log, "{line}").unwrap();
+            events += 1;
+        }
+    }
     assert!(events >= 10_000, "{events} events");
     // Half the log gzipped, with a bad line in the plain half: both are read, the bad line
     // reported with its place.
@@ -200,6 +224,20 @@ fn the_unanswered_needs_lead_the_report_with_their_misspellings_merged() {
     }
     // Every answered query finds results, so no other group has none.
     assert_eq!(gaps.len(), UNANSWERED.len(), "{gaps:?}");
+    let unhelpful = report["unhelpful"].as_array().unwrap();
+    assert_eq!(unhelpful.len(), 2, "{unhelpful:?}");
+    assert_eq!(unhelpful[0]["article"]["id"], liked_less.as_str());
+    assert_eq!(unhelpful[0]["not_helpful"], 34);
+    assert_eq!(unhelpful[0]["helpful"], 6);
+    assert_eq!(
+        unhelpful[0]["reasons"][0],
+        serde_json::json!(["unclear", 30])
+    );
+    assert_eq!(unhelpful[1]["article"]["id"], by_path.as_str());
+    assert!(!unhelpful[1]["article"]["title"]
+        .as_str()
+        .unwrap()
+        .is_empty());
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("kubernetes") && page.contains("<svg"));
 }

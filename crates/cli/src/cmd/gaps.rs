@@ -103,6 +103,31 @@ fn print(out: &mut impl Write, r: &gaps::Report) -> std::io::Result<()> {
             c.choices, c.query, c.article.title, c.median_rank
         )?;
     }
+    writeln!(out, "\nArticles readers said did not help")?;
+    if r.unhelpful.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for f in &r.unhelpful {
+        let reasons: Vec<String> = (f.reasons.iter())
+            .map(|(r, c)| format!("{r} ×{c}"))
+            .collect();
+        let title = if f.article.title.is_empty() {
+            &f.article.id
+        } else {
+            &f.article.title
+        };
+        writeln!(
+            out,
+            "  {:>5}× no, {}× yes  {title}{}",
+            f.not_helpful,
+            f.helpful,
+            if reasons.is_empty() {
+                String::new()
+            } else {
+                format!("  ({})", reasons.join(", "))
+            }
+        )?;
+    }
     writeln!(out, "\nPer day: searches / without results / with a choice")?;
     for d in &r.days {
         writeln!(

@@ -61,6 +61,26 @@ pub fn page(report: &Report) -> String {
         }
         h.push_str("</table>\n");
     }
+    h.push_str("<h2>Articles readers said did not help</h2>\n");
+    if report.unhelpful.is_empty() {
+        h.push_str("<p>None.</p>\n");
+    } else {
+        h.push_str("<table><tr><th>Article</th><th>Not helpful</th><th>Helpful</th><th>Reasons</th></tr>\n");
+        for f in &report.unhelpful {
+            let reasons: Vec<String> = (f.reasons.iter())
+                .map(|(r, c)| format!("{} <span class=\"muted\">×{c}</span>", escape(r)))
+                .collect();
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+                article_cell(&f.article),
+                f.not_helpful,
+                f.helpful,
+                reasons.join("<br>")
+            );
+        }
+        h.push_str("</table>\n");
+    }
     h.push_str("</body></html>\n");
     h
 }
@@ -231,6 +251,7 @@ mod tests {
             }],
             not_chosen: vec![],
             chosen_low: vec![],
+            unhelpful: vec![],
             days: vec![],
         };
         let page = page(&report);

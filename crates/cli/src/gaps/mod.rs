@@ -4,7 +4,8 @@
 //! Searches are grouped by what they ask ([`group`]), then reported as: groups with no
 //! results (the articles missing from the help center, with the closest ones it has); groups
 //! whose results nobody chose (titles or excerpts that do not look like the answer); choices
-//! of a result ranked low (ranking problems); and counts per day.
+//! of a result ranked low (ranking problems); articles readers said did not help; and counts
+//! per day.
 
 pub mod group;
 pub mod html;
@@ -34,6 +35,8 @@ pub struct Report {
     pub not_chosen: Vec<Gap>,
     /// Results chosen from low down the list.
     pub chosen_low: Vec<LowChoice>,
+    /// Articles readers said did not help, the most such answers first.
+    pub unhelpful: Vec<Feedback>,
     /// Counts per day, oldest first.
     pub days: Vec<Day>,
 }
@@ -73,6 +76,16 @@ pub struct LowChoice {
     pub choices: u32,
     /// The median rank it was chosen at.
     pub median_rank: u32,
+}
+
+/// What readers said of one article.
+#[derive(Debug, Serialize)]
+pub struct Feedback {
+    pub article: Article,
+    pub helpful: u32,
+    pub not_helpful: u32,
+    /// Reasons given with a "no", and how often, the most given first.
+    pub reasons: Vec<(String, u32)>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -118,6 +131,8 @@ pub fn report(index: &Index, log: &Log, top: usize) -> Report {
     let mut last_of_query: HashMap<&str, usize> = HashMap::new();
     // (query, article id) → ranks chosen at
     let mut low: Vec<(&str, &str, u32)> = Vec::new();
+    // article → (yes, no, reasons)
+    let mut feedback: BTreeMap<&str, (u32, u32, BTreeMap<&str, u32>)> = BTreeMap::new();
     for e in &log.events {
         match &e.kind {
             EventKind::Search {
@@ -154,6 +169,21 @@ pub fn report(index: &Index, log: &Log, top: usize) -> Report {
                 }
                 if *rank > LOW_RANK {
                     low.push((query, id, *rank));
+                }
+            }
+            EventKind::Feedback {
+                article,
+                helpful,
+                reason,
+            } => {
+                let entry = feedback.entry(article).or_default();
+                if *helpful {
+                    entry.0 += 1;
+                } else {
+                    entry.1 += 1;
+                    if let Some(r) = reason {
+                        *entry.2.entry(r).or_default() += 1;
+                    }
                 }
             }
             EventKind::Other => summary.other_events += 1,
@@ -229,11 +259,36 @@ pub fn report(index: &Index, log: &Log, top: usize) -> Report {
     });
     chosen_low.truncate(top);
 
+    let mut unhelpful: Vec<Feedback> = feedback
+        .into_iter()
+        .filter(|(_, (_, no, _))| *no > 0)
+        .map(|(article, (yes, no, reasons))| {
+            let mut reasons: Vec<(String, u32)> = reasons
+                .into_iter()
+                .map(|(r, c)| (r.to_string(), c))
+                .collect();
+            reasons.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            Feedback {
+                article: article_by_id(index, article),
+                helpful: yes,
+                not_helpful: no,
+                reasons,
+            }
+        })
+        .collect();
+    unhelpful.sort_by(|a, b| {
+        (b.not_helpful.cmp(&a.not_helpful))
+            .then(a.helpful.cmp(&b.helpful))
+            .then(a.article.id.cmp(&b.article.id))
+    });
+    unhelpful.truncate(top);
+
     Report {
         summary,
         no_results,
         not_chosen,
         chosen_low,
+        unhelpful,
         days: days
             .into_iter()
             .map(|(day, i)| Day {
@@ -331,10 +386,21 @@ fn article(index: &Index, doc: u32) -> Article {
     }
 }
 
-/// The article with this id, or just the id when today's index no longer has it.
+/// The article with this id (or this URL path: feedback from a page that names no id), or
+/// just the id when today's index no longer has it.
 fn article_by_id(index: &Index, id: &str) -> Article {
+    let path_of = |url: &str| {
+        let rest = url
+            .split_once("://")
+            .map_or(url, |(_, r)| &r[r.find('/').unwrap_or(r.len())..]);
+        rest.split(['#', '?']).next().unwrap_or("").to_string()
+    };
     (0..index.docs())
-        .find(|&d| index.fragment(d).is_some_and(|f| f.id == id))
+        .find(|&d| {
+            index
+                .fragment(d)
+                .is_some_and(|f| f.id == id || (id.starts_with('/') && path_of(&f.url) == id))
+        })
         .map(|d| article(index, d))
         .unwrap_or_else(|| Article {
             id: id.to_string(),

@@ -1,0 +1,126 @@
+// <helpdex-feedback>: "Was this article helpful?" on an article page, yes or no, and after a
+// no, an optional reason from a fixed list (free text could carry an address or a name; a code
+// cannot). The answer is a `feedback` search event, delivered like the search box's.
+import { Beacon } from '../analytics.js';
+import { strings } from '../i18n.js';
+import { el } from '../render.js';
+
+/** The reasons a "no" may give, as sent; their words are in i18n.js. */
+export const REASONS = ['inaccurate', 'unclear', 'incomplete', 'unsolved'];
+
+const CSS = `
+:host { display: block; font: var(--helpdex-font, inherit); color: var(--helpdex-text, inherit); }
+:host([hidden]) { display: none; }
+fieldset { border: 1px solid var(--helpdex-border, #d1d5db); border-radius: var(--helpdex-radius, 8px); padding: 0.75rem 1rem; margin: 0; }
+legend { padding: 0 0.25rem; font-weight: 600; }
+.row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+button {
+  font: inherit; color: inherit; cursor: pointer; padding: 0.35rem 0.9rem;
+  border: 1px solid var(--helpdex-border, #d1d5db); border-radius: var(--helpdex-radius, 8px);
+  background: var(--helpdex-background, transparent);
+}
+button[aria-pressed="true"], button.send { border-color: var(--helpdex-accent, #2563eb); color: var(--helpdex-accent, #2563eb); }
+button:focus-visible { outline: 2px solid var(--helpdex-accent, #2563eb); outline-offset: 2px; }
+.reasons { margin-top: 0.75rem; }
+.reasons label { display: block; margin: 0.2rem 0; }
+.thanks { margin: 0; color: var(--helpdex-muted, #4b5563); }
+`;
+
+export class HelpdexFeedbackElement extends HTMLElement {
+  static observedAttributes = ['analytics', 'lang'];
+
+  /** Registers the element as `tag` (default `helpdex-feedback`); again is a no-op. */
+  static define(tag = 'helpdex-feedback', registry = customElements) {
+    if (!registry.get(tag)) registry.define(tag, registry.getName?.(this) ? class extends this {} : this);
+    return this;
+  }
+
+  /**
+   * Called with the `feedback` event when the reader answers; it is also dispatched as a
+   * `helpdex-event` DOM event and sent to the `analytics` URL when that is set.
+   * @type {((event: import('../analytics.js').FeedbackEvent) => void) | null}
+   */
+  onEvent = null;
+  /** @type {Beacon | null} */
+  #beacon = null;
+  /** @type {ShadowRoot | null} */
+  #root = null;
+  /** @type {boolean | null} */
+  #helpful = null;
+
+  /** The article's id in the index (attribute `article`), else the page's path. */
+  get article() {
+    return this.getAttribute('article') || location.pathname;
+  }
+
+  connectedCallback() {
+    if (!this.#root) {
+      this.#root = this.attachShadow({ mode: 'open' });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      this.#root.adoptedStyleSheets = [sheet];
+    }
+    this.#render();
+  }
+
+  disconnectedCallback() {
+    this.#beacon?.flush();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (old === value) return;
+    if (name === 'analytics') {
+      this.#beacon?.destroy();
+      this.#beacon = value ? new Beacon(value) : null;
+    } else if (this.#root) {
+      this.#render();
+    }
+  }
+
+  /** The question, or the reasons after a "no", or the thanks once answered. */
+  #render(stage = 'ask') {
+    const t = strings(this).feedback;
+    const root = /** @type {ShadowRoot} */ (this.#root);
+    const status = el('p', { role: 'status', class: 'thanks', part: 'status' });
+    if (stage === 'done') {
+      const box = el('fieldset', { part: 'box', tabindex: '-1' }, el('legend', {}, t.question), status);
+      root.replaceChildren(box);
+      // The buttons that had focus are gone: keep it in the element, on the answer.
+      box.focus();
+      // Set after insertion, so screen readers announce it.
+      requestAnimationFrame(() => (status.textContent = t.thanks));
+      return;
+    }
+    const yes = el('button', { type: 'button', part: 'button', 'aria-pressed': String(this.#helpful === true) }, t.yes);
+    const no = el('button', { type: 'button', part: 'button', 'aria-pressed': String(this.#helpful === false) }, t.no);
+    yes.addEventListener('click', () => this.#answer(true));
+    no.addEventListener('click', () => {
+      this.#helpful = false;
+      this.#render('why');
+    });
+    const box = el('fieldset', { part: 'box' }, el('legend', {}, t.question), el('div', { class: 'row' }, yes, no));
+    if (stage === 'why') {
+      const choices = REASONS.map((r) => el('label', {}, el('input', { type: 'radio', name: 'reason', value: r }), ` ${t.reasons[r]}`));
+      const send = el('button', { type: 'button', class: 'send', part: 'button' }, t.send);
+      send.addEventListener('click', () => {
+        const picked = /** @type {HTMLInputElement | null} */ (root.querySelector('input[name="reason"]:checked'));
+        this.#answer(false, picked?.value);
+      });
+      box.append(el('div', { class: 'reasons', role: 'radiogroup', 'aria-label': t.why }, el('p', {}, t.why), ...choices, el('div', { class: 'row' }, send)));
+    }
+    root.replaceChildren(box);
+    if (stage === 'why') /** @type {HTMLElement} */ (root.querySelector('input'))?.focus();
+  }
+
+  /** @param {boolean} helpful  @param {string} [reason] */
+  #answer(helpful, reason) {
+    this.#helpful = helpful;
+    /** @type {import('../analytics.js').FeedbackEvent} */
+    const event = { type: 'feedback', time: new Date().toISOString(), article: this.article, helpful };
+    if (reason && REASONS.includes(reason)) event.reason = reason;
+    this.dispatchEvent(new CustomEvent('helpdex-event', { detail: event, bubbles: true, composed: true }));
+    this.onEvent?.(event);
+    this.#beacon?.add(event);
+    this.#render('done');
+  }
+}
