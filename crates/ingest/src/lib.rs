@@ -91,7 +91,8 @@ impl Default for Options {
 pub struct Ingested {
     /// The articles, sorted by id; ids are unique (a shared url is a warning).
     pub articles: Vec<Article>,
-    /// Articles left out on purpose (drafts), sorted by path.
+    /// Articles left out on purpose, sorted by path: drafts, and HTML pages that are no
+    /// answers (redirects, 404 and search pages, robots noindex, index pages).
     pub skipped: Vec<Skipped>,
     /// Articles that could not be used, sorted by path and line.
     pub problems: Vec<Problem>,
