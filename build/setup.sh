@@ -4,7 +4,7 @@
 # ChromeDriver (browser tests; never a downloaded browser), brotli, GNU time (the benchmark's
 # peak-memory numbers), cargo-fuzz, the npm packages, and the documentation generators whose
 # sites crates/cli/tests/generators.rs indexes: Hugo and DocBook XSL (Debian), Sphinx and
-# MkDocs (PyPI, pinned in tests/generators/requirements.txt), VitePress (npm).
+# MkDocs (PyPI, pinned in tests/generators/requirements.txt), VitePress and Docusaurus (npm).
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,7 +51,7 @@ if ! cmp -s tests/generators/requirements.txt "$venv/installed.txt" 2>/dev/null;
 fi
 
 step "npm packages"
-for dir in www tests/bench tests/generators/vitepress; do
+for dir in www tests/bench tests/generators/vitepress tests/generators/docusaurus; do
   if [ -f "$dir/package-lock.json" ]; then
     (cd "$dir" && npm ci --no-audit --no-fund)
   fi

@@ -217,6 +217,18 @@ fn vitepress(work: &Path, out: &Path) {
     run(cmd, "VitePress (npm ci in tests/generators/vitepress)");
 }
 
+fn docusaurus(work: &Path, out: &Path) {
+    let package = generators_dir().join("docusaurus");
+    content_into(&work.join("docs"));
+    for file in ["docusaurus.config.js", "package.json"] {
+        fs::copy(package.join(file), work.join(file)).unwrap();
+    }
+    std::os::unix::fs::symlink(package.join("node_modules"), work.join("node_modules")).unwrap();
+    let mut cmd = Command::new(package.join("node_modules/.bin/docusaurus"));
+    cmd.arg("build").arg("--out-dir").arg(out).current_dir(work);
+    run(cmd, "Docusaurus (npm ci in tests/generators/docusaurus)");
+}
+
 /// Builds a site with `build` into a fresh folder, indexes it and checks it against `expect`.
 fn check(name: &str, build: impl FnOnce(&Path, &Path), expect: Expect) {
     let tmp = tempfile::tempdir().unwrap();
@@ -569,6 +581,23 @@ fn vitepress_default_theme() {
                 "sync.html",
             ],
             skipped: "skipped 1 error page",
+            home: true,
+            contact: true,
+        },
+    );
+}
+
+/// The docs plugin at the site root: navbar, sidebar, breadcrumbs, table of contents,
+/// pagination, footer, and a list page per tag.
+#[test]
+#[ignore = "needs the generators build/setup.sh installs; build/test.sh runs it"]
+fn docusaurus_classic() {
+    check(
+        "Docusaurus 3.10 (classic)",
+        docusaurus,
+        Expect {
+            articles: MARKDOWN_DIRS,
+            skipped: "skipped 1 error page, 9 index pages",
             home: true,
             contact: true,
         },

@@ -14,8 +14,8 @@
 //!   wins. A heading with none is no section: its text joins the part before it.
 //! - **Not answers**: redirects (`<meta http-equiv="refresh">`), `404.html`, a `search.html` or
 //!   `search/index.html` with a form, `<meta name="robots" content="noindex">`, and index pages:
-//!   Sphinx's general and module indexes, DocBook's index, Hugo's taxonomy lists, and any page
-//!   whose text is nearly all links (tables of contents).
+//!   Sphinx's general and module indexes, DocBook's index, Hugo's taxonomy lists, Docusaurus's
+//!   tag and blog lists, and any page whose text is nearly all links (tables of contents).
 //! - **Title**: the content's first `<h1>`, else `<title>` without the site name
 //!   (`og:site_name`; `lib.rs` also strips a suffix most pages of the site share).
 
@@ -38,6 +38,16 @@ pub(crate) const TITLE_SEPARATORS: &[&str] = &[" | ", " — ", " – ", " - ", "
 /// Classes only generated index pages have: Sphinx's general and module indexes, DocBook's
 /// index.
 const INDEX_CLASSES: &[&str] = &["genindextable", "indexdiv", "modindextable"];
+/// Classes Docusaurus gives `<html>` on its lists of pages (per tag, per author, of posts).
+const LIST_PAGE_CLASSES: &[&str] = &[
+    "blog-authors-list-page",
+    "blog-authors-posts-page",
+    "blog-list-page",
+    "blog-tags-list-page",
+    "blog-tags-post-list-page",
+    "docs-tags-doc-list-page",
+    "docs-tags-list-page",
+];
 /// Share of a page's text (headings aside) in links from which it is a list of links, not an
 /// answer: tables of contents, section and tag listings.
 const INDEX_LINK_SHARE: f64 = 0.7;
@@ -114,6 +124,12 @@ pub(crate) fn convert(html: &str, rel: &str) -> Page {
         Some(SkipReason::NoIndex)
     } else if head.hugo && (rel.starts_with("tags/") || rel.starts_with("categories/")) {
         // Hugo's default taxonomies: lists of pages per tag or category.
+        Some(SkipReason::IndexPage)
+    } else if root
+        .value()
+        .classes()
+        .any(|c| LIST_PAGE_CLASSES.contains(&c))
+    {
         Some(SkipReason::IndexPage)
     } else {
         None
@@ -870,6 +886,11 @@ mod tests {
         );
         let contents = r#"<div role="main"><h1>Contents</h1><ul><li><a href="a.html">Reset your password</a><ul><li><a href="a.html#x">By email</a></li></ul></li></ul></div>"#;
         assert_eq!(skip(contents, "contents.html"), Some(SkipReason::IndexPage));
+        let docusaurus = r#"<html class="plugin-docs docs-tags-doc-list-page"><main><h1>One doc tagged with "billing"</h1><article><a href="/refunds"><h2>Refunds</h2></a><p>Get your money back within thirty days of buying.</p></article></main></html>"#;
+        assert_eq!(
+            skip(docusaurus, "tags/billing/index.html"),
+            Some(SkipReason::IndexPage)
+        );
         let hugo = r#"<meta name="generator" content="Hugo 0.111.3"><h1>Billing</h1><p>Pages tagged billing, for the curious reader:</p>"#;
         assert_eq!(
             skip(hugo, "tags/billing/index.html"),
