@@ -29,6 +29,8 @@ use crate::chrome::is_chrome;
 use crate::problem::SkipReason;
 use crate::text::{collapse, push_tag, tag_kind, Anchors, Body, TagKind};
 
+/// The namespace of HTML elements (an `<svg>`'s are in another).
+const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 /// Marks the element that holds a page's content.
 const BODY_ATTR: &str = "data-helpdex-body";
 /// Marks an element (and everything inside it) to leave out of the index.
@@ -181,7 +183,8 @@ impl Head {
         let mut head = Head::default();
         for e in root.descendent_elements() {
             match e.value().name() {
-                "title" if head.title.is_none() => {
+                // Not an SVG icon's <title>.
+                "title" if head.title.is_none() && &*e.value().name.ns == HTML_NS => {
                     head.title =
                         Some(collapse(&e.text().collect::<String>())).filter(|t| !t.is_empty());
                 }
@@ -708,6 +711,12 @@ mod tests {
             r#"<title>Contoso Help | Refunds</title><meta name="application-name" content="Contoso Help">"#,
         );
         assert_eq!(page.document_title.as_deref(), Some("Refunds"));
+    }
+
+    #[test]
+    fn an_icon_title_is_not_the_page_title() {
+        let page = read("<body><svg><title>Menu icon</title></svg><p>Text of the page.</p></body>");
+        assert_eq!(page.document_title, None);
     }
 
     #[test]
