@@ -2,7 +2,9 @@
 # Installs everything helpdex's build and tests need on a fresh Debian machine with Rust, Node
 # and npm: the wasm target, the wasm-bindgen CLI matching Cargo.lock, Debian's Chromium and
 # ChromeDriver (browser tests; never a downloaded browser), brotli, GNU time (the benchmark's
-# peak-memory numbers), cargo-fuzz, and the npm packages.
+# peak-memory numbers), cargo-fuzz, the npm packages, and the documentation generators whose
+# sites crates/cli/tests/generators.rs indexes: Hugo and DocBook XSL (Debian), Sphinx and
+# MkDocs (PyPI, pinned in tests/generators/requirements.txt), VitePress and Docusaurus (npm).
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,9 +17,9 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup targe
 step "Rust standard library source (build/wasm.sh builds a size-optimised std)"
 rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
 
-step "Debian packages: chromium chromium-driver brotli time"
+step "Debian packages: chromium chromium-driver brotli time hugo xsltproc docbook-xsl docbook-xml"
 missing=()
-for pkg in chromium chromium-driver brotli time; do
+for pkg in chromium chromium-driver brotli time hugo xsltproc docbook-xsl docbook-xml; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -40,8 +42,16 @@ if ! cargo fuzz --version 2>/dev/null | grep -qx "cargo-fuzz $fuzz_version"; the
   cargo install --locked cargo-fuzz --version "$fuzz_version"
 fi
 
+step "Sphinx and MkDocs in tests/generators/.venv (pinned)"
+venv=tests/generators/.venv
+if ! cmp -s tests/generators/requirements.txt "$venv/installed.txt" 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/generators/requirements.txt
+  cp tests/generators/requirements.txt "$venv/installed.txt"
+fi
+
 step "npm packages"
-for dir in www tests/bench; do
+for dir in www tests/bench tests/generators/vitepress tests/generators/docusaurus; do
   if [ -f "$dir/package-lock.json" ]; then
     (cd "$dir" && npm ci --no-audit --no-fund)
   fi

@@ -13,6 +13,10 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "Rust tests (core, ingest, CLI, wasm bindings natively)"
 cargo test --workspace
 
+# Ignored by the step above: they need the generators build/setup.sh installs.
+step "documentation generators: build real sites, index them, check anchors, chrome, titles, skips"
+cargo test -p helpdex --test generators -- --ignored --test-threads 1 --nocapture
+
 step "fuzzing smoke: replay saved crash inputs, each target briefly (stable toolchain)"
 build/fuzz.sh --smoke
 

@@ -228,3 +228,55 @@ fn tinysearch_json_and_jsonl_records_are_read() {
     assert_eq!(r[1][0]["id"], "kb-1");
     assert_eq!(r[1][0]["anchor"], "steps");
 }
+
+#[test]
+fn build_summary_counts_skipped_pages_and_globs_pick_files() {
+    let site = tempfile::tempdir().unwrap();
+    let page =
+        |title: &str| format!("<main><h1>{title}</h1><p>Words of the {title} page.</p></main>");
+    for (name, html) in [
+        ("guide/sign-in.html", page("Sign in")),
+        ("guide/sign-out.html", page("Sign out")),
+        ("404.html", page("Not found")),
+        (
+            "old.html",
+            "<meta http-equiv=\"refresh\" content=\"0; url=guide/\">".into(),
+        ),
+        ("_static/theme.html", page("Theme")),
+        ("drafts/x.html", page("Draft")),
+    ] {
+        let path = site.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, html).unwrap();
+    }
+    let out_dir = site.path().join("helpdex");
+    let out = build(
+        &[site.path()],
+        &out_dir,
+        &["--exclude", "_static/**", "--exclude", "drafts/*"],
+    );
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("indexed 2 articles"), "{stderr}");
+    assert!(
+        stderr.contains("skipped 1 error page, 2 files (--include/--exclude), 1 redirect"),
+        "{stderr}"
+    );
+    let out = build(
+        &[site.path()],
+        &out_dir,
+        &["--include", "guide/sign-in.html"],
+    );
+    assert!(
+        text(&out.stderr).contains("indexed 1 articles"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = build(&[site.path()], &out_dir, &["--include", "guide/[x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("bad glob \"guide/[x\""),
+        "{}",
+        text(&out.stderr)
+    );
+}

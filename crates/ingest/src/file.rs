@@ -8,7 +8,7 @@ use helpdex_core::Article;
 
 use crate::problem::{Reason, SkipReason, Skipped};
 use crate::source::{PageKind, Source};
-use crate::{front_matter, html, markdown, Found, Options, Outcome};
+use crate::{front_matter, html, markdown, Found, HtmlPage, Options, Outcome};
 
 /// Reads, decodes and converts one file; reports its size to `progress` when done.
 pub(crate) fn read(
@@ -19,11 +19,12 @@ pub(crate) fn read(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Outcome {
     let mut replaced = None;
+    let mut html_page = None;
     let outcome = read_text(&source.path, opts.max_article_bytes).and_then(|decoded| {
         replaced = decoded.replaced_at;
         match kind {
             PageKind::Markdown => from_markdown(source, &decoded.text, opts),
-            PageKind::Html => from_html(source, &decoded.text, opts),
+            PageKind::Html => from_html(source, &decoded.text, opts, &mut html_page),
         }
     });
     progress(source.size);
@@ -33,6 +34,7 @@ pub(crate) fn read(
             order: (index, 0),
             path: source.path.clone(),
             line: None,
+            html: html_page,
             warning: replaced.map(|line| {
                 Box::new(crate::Problem {
                     path: source.path.clone(),
@@ -140,15 +142,31 @@ fn from_markdown(source: &Source, text: &str, opts: &Options) -> Result<Page, Fa
     })))
 }
 
-fn from_html(source: &Source, text: &str, opts: &Options) -> Result<Page, Failure> {
-    let page = html::convert(text);
-    if page.title.is_none() && page.parts.is_empty() {
+/// `html_page` receives what the site-wide steps need once every page is read (see
+/// [`HtmlPage`]).
+fn from_html(
+    source: &Source,
+    text: &str,
+    opts: &Options,
+    html_page: &mut Option<Box<HtmlPage>>,
+) -> Result<Page, Failure> {
+    let page = html::convert(text, &source.rel);
+    if let Some(reason) = page.skip {
+        return Ok(Page::Skipped(reason));
+    }
+    *html_page = Some(Box::new(HtmlPage {
+        document_title: page.document_title.clone(),
+        titled_by_document: page.title.is_none(),
+        marked: page.marked,
+    }));
+    let title = page.title.or(page.document_title);
+    if title.is_none() && page.parts.is_empty() {
         return Err((None, Reason::Empty));
     }
     Ok(Page::Article(Box::new(Article {
         id: source.rel.clone(),
         url: page_url(&opts.base_url, &source.rel, PageKind::Html, None),
-        title: page.title.unwrap_or_else(|| file_stem(&source.rel)),
+        title: title.unwrap_or_else(|| file_stem(&source.rel)),
         description: page.description,
         lang: page.lang,
         section: None,

@@ -19,7 +19,7 @@ use serde_json::value::RawValue;
 use crate::front_matter::normalize_date;
 use crate::problem::Reason;
 use crate::source::Source;
-use crate::text::{collapse, push_tag, Body};
+use crate::text::{collapse, push_tag, Anchors, Body};
 use crate::{file, markdown, Found, Options, Outcome, Problem};
 
 /// Lines are handed to the parsers in batches of about this many bytes: big enough that
@@ -117,6 +117,7 @@ pub(crate) fn read_lines(
                             order: (index, number),
                             path: source.path.clone(),
                             line: Some(number),
+                            html: None,
                             warning: None,
                         }),
                         Err(reason) => problem(Some(number), reason),
@@ -361,6 +362,7 @@ fn tinysearch_outcomes(source: &Source, index: usize, cap: u64) -> Vec<Outcome> 
                     order: (index, position as u64),
                     path: source.path.clone(),
                     line: Some(line),
+                    html: None,
                     warning: None,
                 }),
                 Err((line, reason)) => problem(Some(line), reason),
@@ -388,7 +390,7 @@ fn tinysearch_article(
     let title = required("title", &collapse(&entry.title))
         .map_err(|r| (line, r))?
         .to_owned();
-    let mut body = Body::new(Some(title.clone()));
+    let mut body = Body::new(Some(title.clone()), Anchors::Slugs);
     for line in entry.body.unwrap_or_default().lines() {
         body.push(line);
         body.end_block();

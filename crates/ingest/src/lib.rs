@@ -37,6 +37,7 @@
 
 #![deny(missing_docs)]
 
+mod chrome;
 mod file;
 mod front_matter;
 mod html;
@@ -66,6 +67,12 @@ pub struct Options {
     /// Prefix for the urls of Markdown and HTML files (default `/`): `a/b.md` gets
     /// `{base_url}a/b`. Front-matter `url`s and JSON records' urls are used as they are.
     pub base_url: String,
+    /// Globs of the files to read in input folders (default: all), matched against the path
+    /// below the folder with `/` separators: `*` stays inside a folder, `**` crosses folders,
+    /// and a pattern without `/` matches a file name at any depth. File inputs are always read.
+    pub include: Vec<String>,
+    /// Globs of files in input folders to leave out, matched as `include` is; they win over it.
+    pub exclude: Vec<String>,
 }
 
 impl Default for Options {
@@ -73,6 +80,8 @@ impl Default for Options {
         Options {
             max_article_bytes: 8 << 20,
             base_url: "/".to_owned(),
+            include: Vec::new(),
+            exclude: Vec::new(),
         }
     }
 }
@@ -82,7 +91,8 @@ impl Default for Options {
 pub struct Ingested {
     /// The articles, sorted by id; ids are unique (a shared url is a warning).
     pub articles: Vec<Article>,
-    /// Articles left out on purpose (drafts), sorted by path.
+    /// Articles left out on purpose, sorted by path: drafts, and HTML pages that are no
+    /// answers (redirects, 404 and search pages, robots noindex, index pages).
     pub skipped: Vec<Skipped>,
     /// Articles that could not be used, sorted by path and line.
     pub problems: Vec<Problem>,
@@ -138,8 +148,21 @@ pub(crate) struct Found {
     pub(crate) order: (usize, u64),
     pub(crate) path: PathBuf,
     pub(crate) line: Option<u64>,
+    /// Set for an HTML page.
+    pub(crate) html: Option<Box<HtmlPage>>,
     /// Something to tell about the article that did not keep it out.
     pub(crate) warning: Option<Box<Problem>>,
+}
+
+/// What the steps over a whole HTML site need to know of each page.
+pub(crate) struct HtmlPage {
+    /// `<title>`.
+    pub(crate) document_title: Option<String>,
+    /// Whether the article's title is `document_title` (the page has no `<h1>`).
+    pub(crate) titled_by_document: bool,
+    /// Whether the page marks its content; if not, its layout is unknown (see
+    /// [`drop_repeated_lines`]).
+    pub(crate) marked: bool,
 }
 
 impl Found {
@@ -168,6 +191,8 @@ fn finish(outcomes: Vec<Outcome>, mut problems: Vec<Problem>) -> Ingested {
         }
     }
     found.sort_unstable_by_key(|f| f.order);
+    strip_site_suffix(&mut found);
+    drop_repeated_lines(&mut found);
 
     let mut first_id: HashMap<&str, usize> = HashMap::with_capacity(found.len());
     let mut first_url: HashMap<&str, usize> = HashMap::with_capacity(found.len());
@@ -218,5 +243,128 @@ fn finish(outcomes: Vec<Outcome>, mut problems: Vec<Problem>) -> Ingested {
         skipped,
         problems,
         warnings,
+    }
+}
+
+/// Cuts the site's name from the titles of HTML articles titled by their `<title>`: the
+/// `SEPARATOR rest` ending that most pages' `<title>`s share (`Reset · Example Help`,
+/// `Setup — Example 3.11 documentation`).
+fn strip_site_suffix(found: &mut [Found]) {
+    let titles: Vec<&str> = found
+        .iter()
+        .filter_map(|f| f.html.as_ref()?.document_title.as_deref())
+        .collect();
+    let Some(suffix) = site_suffix(&titles) else {
+        return;
+    };
+    for f in found {
+        if f.html.as_ref().is_some_and(|h| h.titled_by_document) {
+            if let Some(rest) = f.article.title.strip_suffix(&suffix) {
+                if !rest.trim().is_empty() {
+                    f.article.title = rest.trim_end().to_owned();
+                }
+            }
+        }
+    }
+}
+
+/// Removes, from HTML pages that do not mark their content, the lines (blocks of text) that
+/// more than half of those pages have, and at least [`REPEATS`]: a layout helpdex knows
+/// nothing about repeats its footer, banner or "Was this helpful?" box on every page, while an
+/// article's own words are its own.
+fn drop_repeated_lines(found: &mut [Found]) {
+    let unmarked = |f: &Found| f.html.as_ref().is_some_and(|h| !h.marked);
+    let pages = found.iter().filter(|f| unmarked(f)).count();
+    if pages < REPEATS {
+        return;
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for f in found.iter().filter(|f| unmarked(f)) {
+        let mut lines: Vec<&str> = f
+            .article
+            .parts
+            .iter()
+            .flat_map(|p| p.text.lines())
+            .collect();
+        lines.sort_unstable();
+        lines.dedup();
+        for line in lines {
+            *counts.entry(line.to_owned()).or_default() += 1;
+        }
+    }
+    counts.retain(|_, n| *n >= REPEATS && *n * 2 > pages);
+    if counts.is_empty() {
+        return;
+    }
+    for f in found.iter_mut().filter(|f| unmarked(f)) {
+        for part in &mut f.article.parts {
+            if part.text.lines().any(|l| counts.contains_key(l)) {
+                let kept: Vec<&str> = part
+                    .text
+                    .lines()
+                    .filter(|l| !counts.contains_key(*l))
+                    .collect();
+                part.text = kept.join("\n");
+            }
+        }
+        f.article
+            .parts
+            .retain(|p| p.heading.is_some() || !p.text.is_empty());
+    }
+}
+
+/// Pages a line must be on before [`drop_repeated_lines`] takes it for the layout's.
+const REPEATS: usize = 3;
+
+/// The `SEPARATOR rest` ending that more than half of `titles` (and at least two) share; the
+/// longest such when several do.
+fn site_suffix(titles: &[&str]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for title in titles {
+        let mut endings: Vec<&str> = html::TITLE_SEPARATORS
+            .iter()
+            .flat_map(|sep| title.match_indices(sep).map(|(at, _)| &title[at..]))
+            .filter(|ending| ending.len() < title.len())
+            .collect();
+        endings.sort_unstable();
+        endings.dedup();
+        for ending in endings {
+            *counts.entry(ending).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 2 && n * 2 > titles.len())
+        .max_by_key(|&(ending, n)| (n, ending.len(), std::cmp::Reverse(ending)))
+        .map(|(ending, _)| ending.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffix_is_what_most_titles_end_with() {
+        let sphinx = [
+            "csv — CSV File Reading and Writing — Python 3.11.2 documentation",
+            "json — JSON encoder and decoder — Python 3.11.2 documentation",
+            "Index — Python 3.11.2 documentation",
+        ];
+        assert_eq!(
+            site_suffix(&sphinx).as_deref(),
+            Some(" — Python 3.11.2 documentation")
+        );
+        let docs = ["Refunds | Docs", "Sign in | Docs", "Docs"];
+        assert_eq!(site_suffix(&docs).as_deref(), Some(" | Docs"));
+        // One page, or endings that only some pages share, say nothing about the site.
+        assert_eq!(site_suffix(&["Refunds | Docs"]), None);
+        let mixed = [
+            "Setup - Android",
+            "Setup - iOS",
+            "Billing - iOS",
+            "Help",
+            "FAQ",
+        ];
+        assert_eq!(site_suffix(&mixed), None);
     }
 }

@@ -8,7 +8,7 @@
 use helpdex_core::Part;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::text::{tag_kind, Body, TagKind};
+use crate::text::{tag_kind, Anchors, Body, TagKind};
 
 /// Tables, footnotes, strikethrough and task lists as GitHub writes them; `{#id}` heading
 /// attributes for explicit anchors.
@@ -23,7 +23,7 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 /// heading when it equals the title.
 pub(crate) fn convert(markdown: &str, title: Option<String>) -> (Option<String>, Vec<Part>) {
     let mut walker = Walker {
-        body: Body::new(title),
+        body: Body::new(title, Anchors::Slugs),
         prose: String::new(),
         images: 0,
         in_code: false,

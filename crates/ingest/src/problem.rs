@@ -8,7 +8,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-/// A fatal error: an input argument itself is missing, unreadable or of an unknown kind.
+/// A fatal error: an input argument itself is missing, unreadable or of an unknown kind, or a
+/// glob does not parse.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The input path could not be opened or inspected.
@@ -27,6 +28,14 @@ pub enum Error {
     UnknownFormat {
         /// The input argument.
         path: PathBuf,
+    },
+    /// An [`Options::include`](crate::Options) or `exclude` pattern that is not a glob.
+    #[error("bad glob {pattern:?}: {message}")]
+    Glob {
+        /// The pattern as given.
+        pattern: String,
+        /// What is wrong with it.
+        message: String,
     },
 }
 
@@ -125,13 +134,31 @@ impl fmt::Display for Skipped {
     }
 }
 
-/// Why an article was left out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why an article was left out. Each reads as a noun, so a summary can count them ("3 index
+/// pages").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, thiserror::Error)]
 #[non_exhaustive]
 pub enum SkipReason {
     /// Front matter says `draft: true`.
     #[error("draft")]
     Draft,
+    /// An HTML page that forwards to another (`<meta http-equiv="refresh">`).
+    #[error("redirect")]
+    Redirect,
+    /// A generator's "page not found" page (`404.html`).
+    #[error("error page")]
+    ErrorPage,
+    /// A generator's search page (`search.html` with a search form).
+    #[error("search page")]
+    SearchPage,
+    /// An HTML page that asks search engines to leave it out (`<meta name="robots"
+    /// content="noindex">`).
+    #[error("noindex page")]
+    NoIndex,
+    /// A page of links to other pages: a generated index (Sphinx `genindex`, `py-modindex`,
+    /// DocBook's index), a table of contents, a tag or section listing.
+    #[error("index page")]
+    IndexPage,
 }
 
 /// Shows a byte count the way a person set it: `8 MiB` rather than `8388608 bytes`.

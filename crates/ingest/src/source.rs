@@ -2,11 +2,13 @@
 //!
 //! Discovery only looks at names and sizes, so the CLI can show a progress bar sized in bytes
 //! before any parsing starts. Folders are walked in file-name order so that "the first" of two
-//! duplicates is the same on every file system.
+//! duplicates is the same on every file system. [`Options::include`] and [`Options::exclude`]
+//! globs pick the files of a folder.
 
 use std::io;
 use std::path::{Path, PathBuf};
 
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use walkdir::WalkDir;
 
 use crate::problem::{Error, Problem, Reason};
@@ -20,6 +22,7 @@ pub struct Sources {
     /// size cap); they are handed on in [`Ingested::problems`](crate::Ingested).
     pub(crate) problems: Vec<Problem>,
     total_bytes: u64,
+    excluded: usize,
 }
 
 /// One file to read.
@@ -81,10 +84,12 @@ impl Sources {
     /// Fails only when an input argument itself is missing, unreadable or of an unknown
     /// format; trouble inside a folder becomes a [`Problem`].
     pub fn discover(inputs: &[PathBuf], opts: &Options) -> Result<Sources, Error> {
+        let filter = Filter::new(opts)?;
         let mut sources = Sources {
             items: Vec::new(),
             problems: Vec::new(),
             total_bytes: 0,
+            excluded: 0,
         };
         for input in inputs {
             let meta = std::fs::metadata(input).map_err(|source| Error::Input {
@@ -92,7 +97,7 @@ impl Sources {
                 source,
             })?;
             if meta.is_dir() {
-                sources.walk(input, opts)?;
+                sources.walk(input, opts, &filter)?;
             } else {
                 let kind = Kind::of(input).ok_or_else(|| Error::UnknownFormat {
                     path: input.clone(),
@@ -111,6 +116,11 @@ impl Sources {
         self.total_bytes
     }
 
+    /// Files of the folders that `include`/`exclude` left out.
+    pub fn excluded(&self) -> usize {
+        self.excluded
+    }
+
     /// Number of files to read.
     pub fn len(&self) -> usize {
         self.items.len()
@@ -121,7 +131,7 @@ impl Sources {
         self.items.is_empty()
     }
 
-    fn walk(&mut self, root: &Path, opts: &Options) -> Result<(), Error> {
+    fn walk(&mut self, root: &Path, opts: &Options, filter: &Filter) -> Result<(), Error> {
         let walker = WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
@@ -147,6 +157,11 @@ impl Sources {
             if !entry.file_type().is_file() || !matches!(kind, Some(Kind::Page(_))) {
                 continue;
             }
+            let rel = relative_id(root, entry.path());
+            if !filter.allows(&rel) {
+                self.excluded += 1;
+                continue;
+            }
             let size = match entry.metadata() {
                 Ok(meta) => meta.len(),
                 Err(err) => {
@@ -154,7 +169,6 @@ impl Sources {
                     continue;
                 }
             };
-            let rel = relative_id(root, entry.path());
             self.add(
                 entry.into_path(),
                 rel,
@@ -213,6 +227,54 @@ impl Sources {
     }
 }
 
+/// The `include` and `exclude` globs, matched against paths relative to the input folder.
+struct Filter {
+    /// `None`: every file is included.
+    include: Option<GlobSet>,
+    exclude: GlobSet,
+}
+
+impl Filter {
+    fn new(opts: &Options) -> Result<Filter, Error> {
+        let include = match opts.include.is_empty() {
+            true => None,
+            false => Some(glob_set(&opts.include)?),
+        };
+        Ok(Filter {
+            include,
+            exclude: glob_set(&opts.exclude)?,
+        })
+    }
+
+    fn allows(&self, rel: &str) -> bool {
+        self.include.as_ref().is_none_or(|set| set.is_match(rel)) && !self.exclude.is_match(rel)
+    }
+}
+
+/// Globs as gitignore reads them: `*` stays inside a folder and `**` crosses folders, and a
+/// pattern without `/` matches a file name in any folder (`genindex*.html`).
+fn glob_set(patterns: &[String]) -> Result<GlobSet, Error> {
+    let mut set = GlobSetBuilder::new();
+    for pattern in patterns {
+        let full = match pattern.contains('/') {
+            true => pattern.trim_start_matches('/').to_owned(),
+            false => format!("**/{pattern}"),
+        };
+        let glob = GlobBuilder::new(&full)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| Error::Glob {
+                pattern: pattern.clone(),
+                message: e.kind().to_string(),
+            })?;
+        set.add(glob);
+    }
+    set.build().map_err(|e| Error::Glob {
+        pattern: patterns.join(" "),
+        message: e.to_string(),
+    })
+}
+
 /// Hidden files and folders (`.git`, editor lock files) and `node_modules` are not content.
 fn skipped_name(path: &Path) -> bool {
     path.file_name().is_some_and(|name| {
@@ -255,6 +317,31 @@ mod tests {
             relative_id(Path::new("/docs"), Path::new("/docs/a/b/c.md")),
             "a/b/c.md"
         );
+    }
+
+    #[test]
+    fn globs_match_relative_paths_like_gitignore() {
+        let opts = |include: &[&str], exclude: &[&str]| Options {
+            include: include.iter().map(|s| s.to_string()).collect(),
+            exclude: exclude.iter().map(|s| s.to_string()).collect(),
+            ..Options::default()
+        };
+        let all = Filter::new(&opts(&[], &["genindex*.html", "_static/**", "/404.html"])).unwrap();
+        assert!(all.allows("guide/a.html"));
+        assert!(!all.allows("genindex.html"));
+        assert!(!all.allows("api/genindex-C.html"));
+        assert!(!all.allows("_static/x/y.html"));
+        assert!(!all.allows("404.html"));
+        assert!(all.allows("en/404.html"));
+        let docs = Filter::new(&opts(&["docs/*.md"], &["docs/draft-*"])).unwrap();
+        assert!(docs.allows("docs/a.md"));
+        assert!(!docs.allows("docs/sub/a.md"));
+        assert!(!docs.allows("docs/draft-a.md"));
+        assert!(!docs.allows("blog/a.md"));
+        match Filter::new(&opts(&["docs/[a.md"], &[])) {
+            Err(Error::Glob { pattern, .. }) => assert_eq!(pattern, "docs/[a.md"),
+            _ => panic!("a broken glob is an error"),
+        }
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! Plain text split into parts at headings, shared by the Markdown and HTML readers.
 //!
 //! A reader feeds text, block boundaries and headings in document order; [`Body`] collapses
-//! whitespace inside each block, joins blocks with `\n` and starts a new [`Part`] at each heading.
+//! whitespace inside each block, joins blocks with `\n` and starts a new [`Part`] at each heading
+//! that has an anchor. Markdown headings always have one (an explicit id or a generated slug);
+//! an HTML heading has one only if the page gives it an id, since an invented anchor would
+//! point nowhere on a page built by someone else.
 
 use helpdex_core::{Heading, Part};
 
@@ -22,7 +25,19 @@ pub(crate) struct Body {
     /// A whitespace run was seen and a space goes in before the next visible character.
     space: bool,
     heading: Option<OpenHeading>,
-    slugs: Slugger,
+    /// Makes anchors for headings without an id (Markdown); `None` for HTML pages.
+    slugs: Option<Slugger>,
+}
+
+/// Where heading anchors come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Anchors {
+    /// An explicit id, else a GitHub-style slug of the heading text (Markdown, rendered by the
+    /// site with the same rule).
+    Slugs,
+    /// Only ids the page has. A heading without one is not a section: its text joins the part
+    /// before it.
+    FromPage,
 }
 
 #[derive(Debug)]
@@ -33,7 +48,7 @@ struct OpenHeading {
 
 impl Body {
     /// Starts an article whose title is already known, or not (`None`: the first H1 becomes it).
-    pub(crate) fn new(title: Option<String>) -> Self {
+    pub(crate) fn new(title: Option<String>, anchors: Anchors) -> Self {
         Body {
             title,
             seen_h1: false,
@@ -42,7 +57,7 @@ impl Body {
             block: String::new(),
             space: false,
             heading: None,
-            slugs: Slugger::default(),
+            slugs: (anchors == Anchors::Slugs).then(Slugger::default),
         }
     }
 
@@ -101,7 +116,8 @@ impl Body {
     }
 
     /// Closes the open heading and starts a new part under it, unless it is the first H1 and
-    /// repeats the title (or becomes the title when none is known).
+    /// repeats the title (or becomes the title when none is known), or it has no anchor (then
+    /// its text is a line of the current part).
     pub(crate) fn end_heading(&mut self) {
         let Some(open) = self.heading.take() else {
             return;
@@ -112,12 +128,14 @@ impl Body {
         self.block.clear();
         self.space = true;
         // Every heading is on the page, shown or not, so it takes its anchor either way.
-        let anchor = match open.id {
-            Some(id) => {
-                self.slugs.claim(&id);
-                id
+        let anchor = match (open.id, &mut self.slugs) {
+            (Some(id), Some(slugs)) => {
+                slugs.claim(&id);
+                Some(id)
             }
-            None => self.slugs.slug(&text),
+            (Some(id), None) => Some(id),
+            (None, Some(slugs)) => Some(slugs.slug(&text)),
+            (None, None) => None,
         };
         if open.level == 1 && !self.seen_h1 {
             self.seen_h1 = true;
@@ -133,6 +151,11 @@ impl Body {
         if text.is_empty() {
             return;
         }
+        let Some(anchor) = anchor else {
+            self.block = text;
+            self.end_block();
+            return;
+        };
         self.close_part();
         self.parts.push(Part {
             heading: Some(Heading {
@@ -252,7 +275,7 @@ mod tests {
 
     #[test]
     fn blocks_are_lines_and_whitespace_collapses() {
-        let mut b = Body::new(Some("T".into()));
+        let mut b = Body::new(Some("T".into()), Anchors::Slugs);
         b.push("  one \t two\n");
         b.push("three ");
         b.end_block();
@@ -271,7 +294,7 @@ mod tests {
 
     #[test]
     fn headings_start_parts_and_first_h1_becomes_title() {
-        let mut b = Body::new(None);
+        let mut b = Body::new(None, Anchors::Slugs);
         b.start_heading(1, None);
         b.push("Reset a password");
         b.end_heading();
@@ -296,7 +319,7 @@ mod tests {
 
     #[test]
     fn first_h1_differing_from_title_is_kept_and_later_h1s_too() {
-        let mut b = Body::new(Some("Short title".into()));
+        let mut b = Body::new(Some("Short title".into()), Anchors::Slugs);
         for text in ["Long display title", "Short title"] {
             b.start_heading(1, None);
             b.push(text);
@@ -315,7 +338,7 @@ mod tests {
 
     #[test]
     fn hidden_title_heading_still_takes_its_anchor() {
-        let mut b = Body::new(Some("Setup".into()));
+        let mut b = Body::new(Some("Setup".into()), Anchors::Slugs);
         for text in ["Setup", "Setup"] {
             b.start_heading(1, None);
             b.push(text);
@@ -327,7 +350,7 @@ mod tests {
 
     #[test]
     fn text_inside_heading_does_not_leak_into_body() {
-        let mut b = Body::new(Some("T".into()));
+        let mut b = Body::new(Some("T".into()), Anchors::Slugs);
         b.push("before");
         b.start_heading(2, None);
         b.push("A");
@@ -342,8 +365,31 @@ mod tests {
     }
 
     #[test]
+    fn page_headings_without_an_id_join_the_part_before() {
+        let mut b = Body::new(None, Anchors::FromPage);
+        b.start_heading(1, None);
+        b.push("Title");
+        b.end_heading();
+        b.push("Intro.");
+        b.start_heading(2, Some("steps".into()));
+        b.push("Steps");
+        b.end_heading();
+        b.push("Do it.");
+        b.start_heading(3, None);
+        b.push("Tip");
+        b.end_heading();
+        b.push("Twice.");
+        let (title, parts) = b.finish();
+        assert_eq!(title.as_deref(), Some("Title"));
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].text, "Intro.");
+        assert_eq!(parts[1].heading, heading(2, "Steps", "steps"));
+        assert_eq!(parts[1].text, "Do it.\nTip\nTwice.");
+    }
+
+    #[test]
     fn unicode_whitespace_collapses_too() {
-        let mut b = Body::new(None);
+        let mut b = Body::new(None, Anchors::Slugs);
         b.push("\u{3000}全角\u{3000}空格\u{a0}nbsp\u{b}vt\u{2003}em ");
         b.push(" 中文");
         let (_, parts) = b.finish();

@@ -97,15 +97,15 @@ fn html_site() {
     assert_eq!(refunds.lang.as_deref(), Some("en"));
     assert_eq!(refunds.description.as_deref(), Some("Get your money back."));
     assert_eq!(refunds.tags, ["refund", "money"]);
+    // "How to ask" has no id, so no anchor a link could use: it is part of the section before.
     assert_eq!(
         summary(refunds),
         [
             (None, "Refunds take 5 days."),
             (
                 Some((2, "Who can get one?", "eligibility")),
-                "Everyone\nWithin 30 days"
+                "Everyone\nWithin 30 days\nHow to ask\nWrite to us."
             ),
-            (Some((2, "How to ask", "how-to-ask")), "Write to us."),
         ]
     );
 }
@@ -247,4 +247,145 @@ fn mixed_inputs_report_progress_and_come_back_sorted() {
     // Same input, any order of arguments: same articles.
     let reversed: Vec<PathBuf> = inputs.iter().rev().cloned().collect();
     assert_eq!(ingest(&reversed, &opts).articles, ingested.articles);
+}
+
+/// A page of a site whose layout helpdex has no rule for: plain `<div>`s around the article.
+fn unknown_layout(title: &str, article: &str, next: &str) -> String {
+    format!(
+        r#"<html><head><title>{title} | Example Docs</title></head><body>
+        <div class="top"><a href="/">Example Docs</a> · <a href="/tags/">Tags</a></div>
+        <div class="left"><div>Browse</div><ul><li><a href="/a.html">Alpha</a></li><li><a href="/b.html">Beta</a></li><li><a href="/c.html">Gamma</a></li></ul></div>
+        <div class="middle">{article}<div class="pn"><a href="{next}">Next: {next}</a></div></div>
+        <div class="bottom">Copyright Example Footer Company · <a href="/privacy">Privacy</a></div>
+        </body></html>"#
+    )
+}
+
+#[test]
+fn unknown_layouts_lose_link_bars_and_the_lines_every_page_repeats() {
+    let site = tempfile::tempdir().unwrap();
+    let pages = [
+        ("a.html", "<h2 id=\"one\">Alpha one</h2><p>Alpha is the first letter of the Greek alphabet, a vowel.</p>"),
+        ("b.html", "<p>Beta comes second; it is written with two strokes.</p><h2 id=\"two\">Beta two</h2><p>Its sound is b.</p>"),
+        ("c.html", "<p>Gamma is third, and the only one here without a heading of its own.</p>"),
+    ];
+    for (name, article) in pages {
+        write(
+            site.path(),
+            name,
+            &unknown_layout(&name[..1].to_uppercase(), article, "x.html"),
+        );
+    }
+    let ingested = ingest(&[site.path().to_path_buf()], &Options::default());
+    let [a, b, c] = &ingested.articles[..] else {
+        panic!("{:?}", ingested.articles)
+    };
+    // No <h1>: the title is <title> without the " | Example Docs" every page has.
+    assert_eq!(
+        (a.title.as_str(), b.title.as_str(), c.title.as_str()),
+        ("A", "B", "C")
+    );
+    assert_eq!(
+        summary(a),
+        [(
+            Some((2, "Alpha one", "one")),
+            "Alpha is the first letter of the Greek alphabet, a vowel."
+        )]
+    );
+    assert_eq!(
+        summary(b),
+        [
+            (None, "Beta comes second; it is written with two strokes."),
+            (Some((2, "Beta two", "two")), "Its sound is b."),
+        ]
+    );
+    assert_eq!(
+        summary(c),
+        [(
+            None,
+            "Gamma is third, and the only one here without a heading of its own."
+        )]
+    );
+}
+
+#[test]
+fn pages_that_are_no_answers_are_skipped_with_their_reason() {
+    let site = tempfile::tempdir().unwrap();
+    let article =
+        "<div role=\"main\"><h1>Sign in</h1><p>Use the address you registered with.</p></div>";
+    write(site.path(), "sign-in.html", article);
+    write(site.path(), "404.html", article);
+    write(
+        site.path(),
+        "search.html",
+        "<div role=\"main\"><h1>Search</h1><form><input name=\"q\"></form></div>",
+    );
+    write(
+        site.path(),
+        "old.html",
+        "<meta http-equiv=\"refresh\" content=\"0; url=sign-in.html\">",
+    );
+    write(
+        site.path(),
+        "draft.html",
+        &format!("<meta name=\"robots\" content=\"NOINDEX\">{article}"),
+    );
+    write(
+        site.path(),
+        "genindex.html",
+        "<div role=\"main\"><h1>Index</h1><table class=\"indextable genindextable\"><tr><td><a href=\"sign-in.html\">sign in</a></td></tr></table></div>",
+    );
+    write(
+        site.path(),
+        "contents.html",
+        "<div role=\"main\"><h1>Contents</h1><ul><li><a href=\"sign-in.html\">Sign in</a></li><li><a href=\"sign-in.html#x\">With a passkey</a></li></ul></div>",
+    );
+    let ingested = ingest(&[site.path().to_path_buf()], &Options::default());
+    let ids: Vec<&str> = ingested.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["sign-in.html"]);
+    let skipped: Vec<String> = ingested
+        .skipped
+        .iter()
+        .map(|s| {
+            format!(
+                "{}: {}",
+                s.path.file_name().unwrap().to_string_lossy(),
+                s.reason
+            )
+        })
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            "404.html: error page",
+            "contents.html: index page",
+            "draft.html: noindex page",
+            "genindex.html: index page",
+            "old.html: redirect",
+            "search.html: search page",
+        ]
+    );
+}
+
+#[test]
+fn include_and_exclude_pick_files_of_folders() {
+    let site = tempfile::tempdir().unwrap();
+    for name in [
+        "guide/a.html",
+        "guide/b.md",
+        "api/genindex-A.html",
+        "_static/x.html",
+    ] {
+        write(site.path(), name, "<h1>T</h1><p>Some words.</p>");
+    }
+    let opts = Options {
+        include: vec!["guide/**".into(), "api/*".into()],
+        exclude: vec!["genindex*.html".into()],
+        ..Options::default()
+    };
+    let sources = Sources::discover(&[site.path().to_path_buf()], &opts).unwrap();
+    assert_eq!(sources.excluded(), 2);
+    let ingested = read(sources, &opts, &|_| {});
+    let ids: Vec<&str> = ingested.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["guide/a.html", "guide/b.md"]);
 }

@@ -35,6 +35,15 @@ pub struct Args {
     /// URL prefix for articles read from files (`guide/a.md` → `{base-url}guide/a`).
     #[arg(long, default_value = "/", value_name = "URL")]
     base_url: String,
+    /// Read only the files of input folders that match this glob (repeatable), matched against
+    /// the path below the folder: `*` stays in a folder, `**` crosses folders, and a glob
+    /// without `/` matches a file name at any depth (`docs/**/*.html`, `*.md`).
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Leave out the files of input folders that match this glob (repeatable; wins over
+    /// `--include`): `--exclude 'genindex*.html' --exclude '_static/**'`.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
     /// Largest article file or JSON line read, in bytes; larger ones are reported and skipped.
     #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
     max_article_bytes: u64,
@@ -58,8 +67,11 @@ pub fn run(args: Args) -> Result<u8> {
     let options = Options {
         max_article_bytes: args.max_article_bytes,
         base_url: args.base_url.clone(),
+        include: args.include.clone(),
+        exclude: args.exclude.clone(),
     };
     let sources = Sources::discover(&args.inputs, &options)?;
+    let excluded = sources.excluded();
     let bar = progress(args.quiet, sources.total_bytes(), "reading", true);
     let mut ingested = helpdex_ingest::read(sources, &options, &|bytes| bar.inc(bytes));
     bar.finish_and_clear();
@@ -137,6 +149,11 @@ pub fn run(args: Args) -> Result<u8> {
             *skipped
                 .entry("bad article (see warnings)".into())
                 .or_default() += ingested.problems.len();
+        }
+        if excluded > 0 {
+            *skipped
+                .entry("file (--include/--exclude)".into())
+                .or_default() += excluded;
         }
         if !skipped.is_empty() {
             let why: Vec<String> = skipped.iter().map(|(r, &n)| counted(n, r)).collect();
