@@ -38,6 +38,12 @@ enum Command {
     /// low in the list. Exit status: 0 when the report was made (lines that are not events are
     /// reported and skipped), 2 on an error (missing index, unreadable log).
     Gaps(cmd::gaps::Args),
+    /// Report on the articles' health: stale or undated, near-duplicates, internal links and
+    /// anchors that point nowhere, no headings, too long, no description.
+    ///
+    /// Exit status: 0 when the report was made, 1 when a kind named by `--fail-on` was found,
+    /// 2 on an error (no articles, unreadable input).
+    Audit(cmd::audit::Args),
 }
 
 /// Exit statuses, ripgrep style.
@@ -53,6 +59,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args),
         Command::Search(args) => cmd::search::run(args),
         Command::Gaps(args) => cmd::gaps::run(args),
+        Command::Audit(args) => cmd::audit::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

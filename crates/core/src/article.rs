@@ -29,6 +29,9 @@ pub struct Article {
     /// The body, split at headings. The first part usually has no heading (the text before the
     /// first heading); each following part starts with its heading.
     pub parts: Vec<Part>,
+    /// The link targets in the body, as written (`../a.md#setup`, `#limits`, `https://…`), in
+    /// order; `helpdex audit` checks the internal ones. Not indexed.
+    pub links: Vec<String>,
 }
 
 /// A stretch of an article's body: an optional heading and the text under it.

@@ -29,7 +29,7 @@ pub(crate) fn read(
     });
     progress(source.size);
     match outcome {
-        Ok(Page::Article(article)) => Outcome::Article(Found {
+        Ok(Page::Article(article)) => Outcome::Article(Box::new(Found {
             article: *article,
             order: (index, 0),
             path: source.path.clone(),
@@ -42,7 +42,7 @@ pub(crate) fn read(
                     reason: Reason::ReplacedInvalidUtf8,
                 })
             }),
-        }),
+        })),
         Ok(Page::Skipped(reason)) => Outcome::Skipped(Skipped {
             path: source.path.clone(),
             reason,
@@ -117,7 +117,11 @@ fn from_markdown(source: &Source, text: &str, opts: &Options) -> Result<Page, Fa
     if fm.draft {
         return Ok(Page::Skipped(SkipReason::Draft));
     }
-    let (title, parts) = markdown::convert(body, fm.title);
+    let markdown::Converted {
+        title,
+        parts,
+        links,
+    } = markdown::convert(body, fm.title);
     if title.is_none() && parts.is_empty() {
         return Err((None, Reason::Empty));
     }
@@ -139,6 +143,7 @@ fn from_markdown(source: &Source, text: &str, opts: &Options) -> Result<Page, Fa
         tags: fm.tags,
         updated: fm.updated,
         parts,
+        links,
     })))
 }
 
@@ -173,6 +178,7 @@ fn from_html(
         tags: page.tags,
         updated: None,
         parts: page.parts,
+        links: page.links,
     })))
 }
 

@@ -74,6 +74,8 @@ pub(crate) struct Page {
     /// `<meta name="keywords">`, split at commas.
     pub(crate) tags: Vec<String>,
     pub(crate) parts: Vec<Part>,
+    /// The `href`s of the content's links, in order (for `helpdex audit`).
+    pub(crate) links: Vec<String>,
     /// Why the page is not an answer, if it is not.
     pub(crate) skip: Option<SkipReason>,
     /// Whether the content was marked (`<main>`, `[role=main]`, `<article>`, ...) rather than
@@ -97,6 +99,7 @@ pub(crate) fn convert(html: &str, rel: &str) -> Page {
         description: head.description.clone(),
         tags: Vec::new(),
         parts: Vec::new(),
+        links: Vec::new(),
         skip: None,
         marked: false,
     };
@@ -163,6 +166,7 @@ pub(crate) fn convert(html: &str, rel: &str) -> Page {
     let (h1, parts) = body.finish();
     page.title = h1;
     page.parts = parts;
+    page.links = kept.links;
     page
 }
 
@@ -438,6 +442,8 @@ struct Kept {
     stats: Stats,
     /// Whether navigation was left out: chrome with links, or link-dense blocks.
     navigation: bool,
+    /// The `href`s of the links kept.
+    links: Vec<String>,
 }
 
 /// Feeds the content's text and headings to `body`. On a page without a marker, blocks that are
@@ -451,6 +457,7 @@ fn read_content(
     let mut kept = Kept {
         stats: Stats::default(),
         navigation: false,
+        links: Vec::new(),
     };
     let (mut links, mut headings) = (0u32, 0u32);
     // Open elements: their id, and how much text had been read when they opened (an element
@@ -491,6 +498,7 @@ fn read_content(
                 if is_link(element) {
                     links += 1;
                     kept.stats.links += 1;
+                    kept.links.extend(element.attr("href").map(str::to_owned));
                 }
                 match heading_level(name) {
                     Some(level) => {

@@ -112,14 +112,14 @@ pub(crate) fn read_lines(
                 batch.into_iter().map(|line| {
                     let number = line.number;
                     match line.content.and_then(|bytes| record_article(&bytes)) {
-                        Ok(article) => Outcome::Article(Found {
+                        Ok(article) => Outcome::Article(Box::new(Found {
                             article,
                             order: (index, number),
                             path: source.path.clone(),
                             line: Some(number),
                             html: None,
                             warning: None,
-                        }),
+                        })),
                         Err(reason) => problem(Some(number), reason),
                     }
                 })
@@ -253,7 +253,7 @@ fn record_article(line: &[u8]) -> Result<Article, Reason> {
     let url = required("url", record.url.trim())?.to_owned();
     let title = required("title", &collapse(&record.title))?.to_owned();
     let body = record.body.unwrap_or_default();
-    let (_, parts) = markdown::convert(&body, Some(title.clone()));
+    let markdown::Converted { parts, links, .. } = markdown::convert(&body, Some(title.clone()));
     let mut tags = Vec::new();
     match record.tags {
         Some(Tags::List(list)) => list.iter().for_each(|t| push_tag(&mut tags, collapse(t))),
@@ -273,6 +273,7 @@ fn record_article(line: &[u8]) -> Result<Article, Reason> {
         tags,
         updated: text(record.updated).map(|d| normalize_date(&d)),
         parts,
+        links,
     })
 }
 
@@ -357,14 +358,14 @@ fn tinysearch_outcomes(source: &Source, index: usize, cap: u64) -> Vec<Outcome> 
             scanned = offset;
             let column = (offset - line_start) as u64 + 1;
             match tinysearch_article(raw.get(), cap, line, column) {
-                Ok(article) => Outcome::Article(Found {
+                Ok(article) => Outcome::Article(Box::new(Found {
                     article,
                     order: (index, position as u64),
                     path: source.path.clone(),
                     line: Some(line),
                     html: None,
                     warning: None,
-                }),
+                })),
                 Err((line, reason)) => problem(Some(line), reason),
             }
         })

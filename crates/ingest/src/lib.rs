@@ -58,6 +58,12 @@ pub use problem::{Error, Problem, Reason, SkipReason, Skipped};
 use source::Kind;
 pub use source::Sources;
 
+/// The anchor a Markdown heading with this text gets (GitHub's rule), as ingest gives it:
+/// for tools that check links to headings ingest did not keep, such as an article's title.
+pub fn heading_anchor(text: &str) -> String {
+    slug::slugify(text)
+}
+
 /// Settings for reading.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
@@ -134,7 +140,7 @@ pub fn read(sources: Sources, opts: &Options, progress: &(dyn Fn(u64) + Sync)) -
 
 /// What reading one article gave.
 pub(crate) enum Outcome {
-    Article(Found),
+    Article(Box<Found>),
     Skipped(Skipped),
     Problem(Problem),
 }
@@ -184,7 +190,7 @@ fn finish(outcomes: Vec<Outcome>, mut problems: Vec<Problem>) -> Ingested {
         match outcome {
             Outcome::Article(mut f) => {
                 warnings.extend(f.warning.take().map(|w| *w));
-                found.push(f)
+                found.push(*f)
             }
             Outcome::Skipped(s) => skipped.push(s),
             Outcome::Problem(p) => problems.push(p),

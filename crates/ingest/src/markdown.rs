@@ -21,8 +21,9 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 /// Converts a Markdown body. `title` is the title known from elsewhere (front matter, record);
 /// without one, the first H1 becomes the title. Either way the first H1 is not repeated as a
 /// heading when it equals the title.
-pub(crate) fn convert(markdown: &str, title: Option<String>) -> (Option<String>, Vec<Part>) {
+pub(crate) fn convert(markdown: &str, title: Option<String>) -> Converted {
     let mut walker = Walker {
+        links: Vec::new(),
         body: Body::new(title, Anchors::Slugs),
         prose: String::new(),
         images: 0,
@@ -34,11 +35,26 @@ pub(crate) fn convert(markdown: &str, title: Option<String>) -> (Option<String>,
         walker.event(event);
     }
     walker.flush_prose();
-    walker.body.finish()
+    let (title, parts) = walker.body.finish();
+    Converted {
+        title,
+        parts,
+        links: walker.links,
+    }
+}
+
+/// A Markdown body, converted.
+pub(crate) struct Converted {
+    /// The first H1, when no title was known.
+    pub title: Option<String>,
+    pub parts: Vec<Part>,
+    /// Link targets, as written, in order.
+    pub links: Vec<String>,
 }
 
 struct Walker {
     body: Body,
+    links: Vec<String>,
     /// Consecutive prose text events, joined so that a marker split across them (pulldown-cmark
     /// ends a text event at `[` and `]`) is seen whole. One reused buffer, because
     /// pulldown-cmark's `TextMergeStream` allocates on every merge, which showed in profiles.
@@ -103,8 +119,8 @@ impl Walker {
             | Tag::Strong
             | Tag::Strikethrough
             | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. } => {}
+            | Tag::Subscript => {}
+            Tag::Link { dest_url, .. } => self.links.push(dest_url.into_string()),
             _ => self.end_block(),
         }
     }
@@ -400,7 +416,7 @@ mod tests {
     use helpdex_core::Heading;
 
     fn text_of(md: &str) -> String {
-        let (_, parts) = convert(md, Some("T".into()));
+        let Converted { parts, .. } = convert(md, Some("T".into()));
         parts
             .iter()
             .map(|p| p.text.as_str())
@@ -409,7 +425,7 @@ mod tests {
     }
 
     fn headings(md: &str) -> Vec<(u8, String, String)> {
-        let (_, parts) = convert(md, Some("T".into()));
+        let Converted { parts, .. } = convert(md, Some("T".into()));
         parts
             .into_iter()
             .filter_map(|p| p.heading)
@@ -426,7 +442,7 @@ mod tests {
     #[test]
     fn splits_at_headings_and_takes_first_h1_as_title() {
         let md = "# Reset your password\n\nIntro *text*.\n\n## Steps\n\n1. Open **Settings**.\n2. Select `Reset`.\n\n### Notes {#notes-x}\n\nDone.";
-        let (title, parts) = convert(md, None);
+        let Converted { title, parts, .. } = convert(md, None);
         assert_eq!(title.as_deref(), Some("Reset your password"));
         assert_eq!(parts.len(), 3);
         assert_eq!(parts[0].heading, None);
@@ -443,24 +459,25 @@ mod tests {
 
     #[test]
     fn setext_headings_count() {
-        let (title, parts) = convert("Title here\n==========\n\nSub\n---\n\ntext", None);
+        let Converted { title, parts, .. } =
+            convert("Title here\n==========\n\nSub\n---\n\ntext", None);
         assert_eq!(title.as_deref(), Some("Title here"));
         assert_eq!(parts[0].heading.as_ref().unwrap().text, "Sub");
     }
 
     #[test]
     fn first_h1_equal_to_known_title_is_not_repeated() {
-        let (title, parts) = convert("# Billing\n\nText", Some("Billing".into()));
+        let Converted { title, parts, .. } = convert("# Billing\n\nText", Some("Billing".into()));
         assert_eq!(title.as_deref(), Some("Billing"));
         assert_eq!(parts.len(), 1);
         assert_eq!(parts[0].heading, None);
-        let (_, parts) = convert("# Billing FAQ\n\nText", Some("Billing".into()));
+        let Converted { parts, .. } = convert("# Billing FAQ\n\nText", Some("Billing".into()));
         assert_eq!(parts[0].heading.as_ref().unwrap().text, "Billing FAQ");
     }
 
     #[test]
     fn heading_in_code_fence_is_not_a_title() {
-        let (title, _) = convert("```\n# not a heading\n```\n\n# Real\n", None);
+        let Converted { title, .. } = convert("```\n# not a heading\n```\n\n# Real\n", None);
         assert_eq!(title.as_deref(), Some("Real"));
     }
 
@@ -469,6 +486,12 @@ mod tests {
         assert_eq!(
             text_of("See [the guide](https://x.example/guide) and ![diagram](d.png) <https://auto.example>."),
             "See the guide and https://auto.example."
+        );
+        let md = "See [the guide](../guide.md#setup), [here](#limits) and ![d](d.png) <https://auto.example>.";
+        let Converted { links, .. } = convert(md, None);
+        assert_eq!(
+            links,
+            ["../guide.md#setup", "#limits", "https://auto.example"]
         );
     }
 
