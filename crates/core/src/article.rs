@@ -34,6 +34,7 @@ pub struct Article {
 /// A stretch of an article's body: an optional heading and the text under it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Part {
+    /// The heading this part starts with; `None` for the text before the first heading.
     pub heading: Option<Heading>,
     /// Plain text of the blocks under the heading, blocks separated by `\n`.
     pub text: String,

@@ -150,28 +150,41 @@ fn folds_to_one_char(text: &str, at: usize) -> bool {
     folded.chars().count() == 1
 }
 
+/// The files of one build, in memory: the caller writes them (the CLI) or opens them (tests).
 #[derive(Clone, Debug)]
 pub struct BuiltIndex {
     /// Shared by every file of this build.
     pub build_id: u64,
+    /// The core file: vocabulary, document frequencies, norms and tables; loaded first.
     pub core: Vec<u8>,
+    /// Postings chunks, numbered by position; a query loads the ones its terms live in.
     pub postings: Vec<Vec<u8>>,
+    /// Fragment chunks of consecutive articles, numbered by position; loaded to show results.
     pub fragments: Vec<Vec<u8>>,
+    /// What went into the files, for the build summary.
     pub stats: BuildStats,
 }
 
 /// Counts describing a build, for the summary.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BuildStats {
+    /// Articles indexed.
     pub articles: u32,
+    /// Distinct terms in the vocabulary.
     pub terms: u64,
+    /// Tokens indexed, over every field of every article.
     pub tokens: u64,
+    /// Size of the vocabulary fst.
     pub vocabulary_bytes: u64,
+    /// Size of all postings chunks.
     pub postings_bytes: u64,
+    /// Size of all fragment chunks.
     pub fragments_bytes: u64,
+    /// Characters in the folding table the core carries (those the vocabulary uses).
     pub fold_table_chars: u64,
-    /// Syllables and (character, syllable) readings in the pinyin table.
+    /// Syllables in the pinyin table.
     pub pinyin_syllables: u64,
+    /// (character, syllable) readings in the pinyin table.
     pub pinyin_readings: u64,
 }
 

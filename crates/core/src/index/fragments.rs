@@ -12,10 +12,15 @@ use crate::article::Part;
 pub struct Fragment {
     /// The article's id (record id or relative path).
     pub id: String,
+    /// The link of the result (the article's url; an anchor is added per match).
     pub url: String,
+    /// The title as shown; excerpts highlight it.
     pub title: String,
+    /// The section or category, to group or label results.
     pub section: Option<String>,
+    /// The article's language tag (`"en"`, `"zh-CN"`), if known.
     pub lang: Option<String>,
+    /// Last update, as written in the source (`YYYY-MM-DD` when known).
     pub updated: Option<String>,
     /// The body split at headings, as ingested.
     pub parts: Vec<Part>,
