@@ -121,17 +121,17 @@ impl Index {
         let matcher = Matcher::new(plan);
         let mut tokenizer = Tokenizer::new(self.fold());
         let mut title = Excerpt {
-            text: fragment.title.clone(),
+            text: fragment.page.title.clone(),
             highlights: Vec::new(),
         };
-        tokenizer.tokenize(&fragment.title, 0, |t| {
+        tokenizer.tokenize(&fragment.page.title, 0, |t| {
             if matcher.word_of(t.term).is_some() {
                 title.highlights.push(t.range.clone());
             }
         });
         title.highlights = merge(title.highlights.into_iter());
 
-        let parts = &fragment.parts;
+        let parts = &fragment.page.parts;
         let starts = &fragment.part_positions;
         let mut found = vec![PartMatches::default(); parts.len()];
         if starts.len() == parts.len() {

@@ -447,7 +447,7 @@ fn p21_ranking_exact_homophone_pinyin_initials_unrelated() {
         let hits = ix.search(&plan, &SearchOptions::default()).unwrap();
         let kb = hits
             .iter()
-            .find(|h| ix.present(&plan, h).unwrap().fragment.id == "kb")
+            .find(|h| ix.present(&plan, h).unwrap().fragment.page.id == "kb")
             .unwrap_or_else(|| panic!("{q} finds kb"));
         assert_eq!(hits[0].doc, kb.doc, "{q}: kb first");
         kb.score

@@ -34,12 +34,13 @@ fn main() -> ExitCode {
     let mut out = std::io::stdout().lock();
     for article in &ingested.articles {
         let headings: Vec<_> = article
+            .page
             .parts
             .iter()
             .filter_map(|p| p.heading.as_ref())
             .map(|h| serde_json::json!({ "level": h.level, "text": h.text, "anchor": h.anchor }))
             .collect();
-        let line = serde_json::json!({ "id": article.id, "headings": headings });
+        let line = serde_json::json!({ "id": article.page.id, "headings": headings });
         if writeln!(out, "{line}").is_err() {
             return ExitCode::from(2);
         }

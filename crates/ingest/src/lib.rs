@@ -173,32 +173,32 @@ fn finish(outcomes: Vec<Outcome>, mut problems: Vec<Problem>) -> Ingested {
     let mut first_url: HashMap<&str, usize> = HashMap::with_capacity(found.len());
     let mut keep = vec![false; found.len()];
     for (i, f) in found.iter().enumerate() {
-        if let Some(&first) = first_id.get(f.article.id.as_str()) {
+        if let Some(&first) = first_id.get(f.article.page.id.as_str()) {
             problems.push(Problem {
                 path: f.path.clone(),
                 line: f.line,
                 reason: Reason::DuplicateId {
-                    id: f.article.id.clone(),
+                    id: f.article.page.id.clone(),
                     first: found[first].location(),
                 },
             });
             continue;
         }
-        first_id.insert(&f.article.id, i);
+        first_id.insert(&f.article.page.id, i);
         keep[i] = true;
         // A shared url is suspicious (two results would open the same page) but both articles
         // are real content: keep both and warn.
-        match first_url.get(f.article.url.as_str()) {
+        match first_url.get(f.article.page.url.as_str()) {
             Some(&first) => warnings.push(Problem {
                 path: f.path.clone(),
                 line: f.line,
                 reason: Reason::DuplicateUrl {
-                    url: f.article.url.clone(),
+                    url: f.article.page.url.clone(),
                     first: found[first].location(),
                 },
             }),
             None => {
-                first_url.insert(&f.article.url, i);
+                first_url.insert(&f.article.page.url, i);
             }
         }
     }
@@ -208,7 +208,7 @@ fn finish(outcomes: Vec<Outcome>, mut problems: Vec<Problem>) -> Ingested {
         .zip(keep)
         .filter_map(|(f, keep)| keep.then_some(f.article))
         .collect();
-    articles.par_sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    articles.par_sort_unstable_by(|a, b| a.page.id.cmp(&b.page.id));
     for list in [&mut problems, &mut warnings] {
         list.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     }

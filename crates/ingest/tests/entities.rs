@@ -44,7 +44,7 @@ fn excerpts(index: &Index, query: &str) -> Vec<(String, String)> {
         .iter()
         .map(|hit| {
             let presented = index.present(&plan, hit).unwrap();
-            (presented.fragment.id.clone(), presented.excerpt.text)
+            (presented.fragment.page.id.clone(), presented.excerpt.text)
         })
         .collect()
 }

@@ -144,12 +144,12 @@ impl Index {
         json.array(&shown, |json, shown| {
             let f = shown.fragment;
             json.object(|o| {
-                o.field("id").string(&f.id);
-                o.field("url").string(&f.url);
-                o.field("title").string(&f.title);
+                o.field("id").string(&f.page.id);
+                o.field("url").string(&f.page.url);
+                o.field("title").string(&f.page.title);
                 utf16_ranges(o.field("titleHighlights"), &shown.title);
-                o.field("section").optional(f.section.as_deref());
-                o.field("lang").optional(f.lang.as_deref());
+                o.field("section").optional(f.page.section.as_deref());
+                o.field("lang").optional(f.page.lang.as_deref());
                 o.field("anchor").optional(shown.anchor);
                 excerpt(o.field("excerpt"), &shown.excerpt);
                 o.field("subResults").array(&shown.sub_results, |json, s| {

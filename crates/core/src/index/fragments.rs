@@ -5,25 +5,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::Part;
+use crate::article::Page;
 
 /// Display data of one article.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fragment {
-    /// The article's id (record id or relative path).
-    pub id: String,
-    /// The link of the result (the article's url; an anchor is added per match).
-    pub url: String,
-    /// The title as shown; excerpts highlight it.
-    pub title: String,
-    /// The section or category, to group or label results.
-    pub section: Option<String>,
-    /// The article's language tag (`"en"`, `"zh-CN"`), if known.
-    pub lang: Option<String>,
-    /// Last update, as written in the source (`YYYY-MM-DD` when known).
-    pub updated: Option<String>,
-    /// The body split at headings, as ingested.
-    pub parts: Vec<Part>,
+    /// The article's page as ingested. First, and serialized in line (postcard adds nothing for
+    /// a nested struct), so the file layout is the page's fields, then the two tables below.
+    pub page: Page,
     /// For each part, the position of its heading's first token and of its text's first token,
     /// as numbered at build time: match positions from the postings map onto parts with it.
     pub part_positions: Vec<[u32; 2]>,
