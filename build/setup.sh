@@ -32,7 +32,8 @@ fi
 step "wasm-bindgen CLI (the version Cargo.lock pins)"
 want=$(build/wasm-bindgen-version.sh)
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
-  # No --locked: its lockfile pins crates the registry mirror may lack (see TOOLCHAIN notes).
+  # No --locked: wasm-bindgen-cli's own lockfile pins crate versions the registry mirror lacks,
+  # so the install would fail; without it cargo resolves versions the mirror has.
   cargo install wasm-bindgen-cli --version "$want"
 fi
 

@@ -45,7 +45,7 @@ fn fixture() -> &'static Fixture {
         Fixture {
             // Small chunks: several postings and fragments chunks to replace.
             built: build(&articles, 64),
-            ids: articles.into_iter().map(|a| a.id).collect(),
+            ids: articles.into_iter().map(|a| a.page.id).collect(),
         }
     })
 }

@@ -56,7 +56,7 @@ fuzz_target!(
             assert_eq!(outcomes, 1, "one page is one article, skip or problem");
         }
         assert!(
-            ingested.articles.windows(2).all(|w| w[0].id < w[1].id),
+            ingested.articles.windows(2).all(|w| w[0].page.id < w[1].page.id),
             "articles sorted by unique id"
         );
         for article in &ingested.articles {
@@ -67,13 +67,13 @@ fuzz_target!(
         }
         let built = build(&ingested.articles, 256);
         let index = open_all(&built);
-        let ids: Vec<String> = ingested.articles.iter().map(|a| a.id.clone()).collect();
+        let ids: Vec<String> = ingested.articles.iter().map(|a| a.page.id.clone()).collect();
         let expect = Expect {
             intact: true,
             ids: Some(&ids),
         };
         for article in &ingested.articles {
-            search_and_check(&index, &article.title, true, 10, &expect);
+            search_and_check(&index, &article.page.title, true, 10, &expect);
         }
     }
 );

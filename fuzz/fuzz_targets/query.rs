@@ -34,7 +34,7 @@ fn fixture() -> &'static Fixture {
         let built = build(&articles, 24 * 1024);
         Fixture {
             index: open_all(&built),
-            ids: articles.into_iter().map(|a| a.id).collect(),
+            ids: articles.into_iter().map(|a| a.page.id).collect(),
         }
     })
 }

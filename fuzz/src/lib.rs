@@ -31,11 +31,14 @@ pub fn tiny_articles() -> Vec<Article> {
             });
         }
         Article {
-            id: id.into(),
-            url: format!("/{id}"),
-            title: title.into(),
+            page: helpdex_core::Page {
+                id: id.into(),
+                url: format!("/{id}"),
+                title: title.into(),
+                parts,
+                ..helpdex_core::Page::default()
+            },
             tags: vec!["account".into()],
-            parts,
             ..Article::default()
         }
     };
@@ -143,7 +146,7 @@ pub fn search_and_check(index: &Index, query: &str, typos: bool, limit: usize, e
             continue;
         };
         if let Some(ids) = expect.ids {
-            assert_eq!(shown.fragment.id, ids[hit.doc as usize]);
+            assert_eq!(shown.fragment.page.id, ids[hit.doc as usize]);
         }
         check_excerpt(&shown.title);
         check_excerpt(&shown.excerpt);

@@ -2,7 +2,8 @@
 // Chinese) rendered to pages in demo/site/, the helpdex package in site/helpdex/, and the index
 // in site/search/, built by the helpdex CLI from a JSON Lines file of the same articles (so
 // every article keeps its language and section; the CLI renders the same Markdown to index
-// it, with the same heading anchors as the pages).
+// it). The pages' heading ids are the anchors the indexer gives (crates/ingest's `anchors`
+// example reads the same file), so results link to headings that exist.
 //
 //   node demo/build.mjs            (after `npm run build`; run from www/ or anywhere)
 import { execFileSync } from 'node:child_process';
@@ -97,8 +98,7 @@ export function buildSite(cli = {}) {
         const page = pages.get(target.endsWith('.md') ? target : `${target}.md`);
         return page ? page + (hash && `#${hash}`) : null;
       };
-      const { html, headings } = createRenderer(link).render(body);
-      const h1 = headings.find((h) => h.level === 1)?.text;
+      const h1 = createRenderer(link).render(body).headings.find((h) => h.level === 1)?.text;
       const article = {
         id: `${l.lang}/${path}`,
         lang: l.lang,
@@ -107,19 +107,44 @@ export function buildSite(cli = {}) {
         title: (typeof meta.title === 'string' && meta.title.trim()) || h1 || path,
         section: sectionOf(l, sections.get(l.idPrefix + path), path),
       };
-      write(join(site, article.url), articlePage({ article, source, html }));
-      records.push({ id: article.id, url: article.url, title: article.title, body, lang: l.lang, section: article.section });
-      return article;
+      const record = { id: article.id, url: article.url, title: article.title, body, lang: l.lang, section: article.section };
+      records.push(record);
+      return { article, record, link };
     });
     return { ...l, source, articles };
   });
-  write(join(site, 'index.html'), homePage({ languages }));
-  cpSync(join(here, 'assets'), join(site, 'assets'), { recursive: true });
-  cpSync(join(www, 'dist'), join(site, 'helpdex'), { recursive: true });
   const jsonl = join(work, 'articles.jsonl');
   writeFileSync(jsonl, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const anchors = ingestAnchors(jsonl, cli);
+  for (const { source, articles } of languages) {
+    for (const { article, record, link } of articles) {
+      const { html, unmatched } = createRenderer(link, anchors.get(record.id)).render(record.body);
+      if (unmatched.length) fail(`${record.id}: no heading on its page for the indexer's ${unmatched.map((h) => JSON.stringify(h.text)).join(', ')}`);
+      write(join(site, article.url), articlePage({ article, source, html }));
+    }
+  }
+  write(join(site, 'index.html'), homePage({ languages: languages.map((l) => ({ ...l, articles: l.articles.map((a) => a.article) })) }));
+  cpSync(join(here, 'assets'), join(site, 'assets'), { recursive: true });
+  cpSync(join(www, 'dist'), join(site, 'helpdex'), { recursive: true });
   buildIndex([jsonl], join(site, 'search'), cli);
   return records.length;
+}
+
+/** Each article's headings with the anchors the indexer gives them, by id. */
+function ingestAnchors(jsonl, { release = true } = {}) {
+  const profile = release ? ['--release'] : [];
+  const out = execFileSync('cargo', ['run', ...profile, '--quiet', '-p', 'helpdex-ingest', '--example', 'anchors', '--', jsonl], {
+    cwd: repo,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const anchors = new Map();
+  for (const line of out.split('\n').filter(Boolean)) {
+    const { id, headings } = JSON.parse(line);
+    anchors.set(id, headings);
+  }
+  return anchors;
 }
 
 /**

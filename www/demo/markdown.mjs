@@ -3,7 +3,6 @@
 // are dropped except a few attribute-less formatting tags, images are left out (their files
 // are not part of the samples) and links are rewritten or removed by the caller's rule.
 import MarkdownIt from 'markdown-it';
-import { Slugger } from './slug.mjs';
 
 const FORMATTING = /^<(\/?)(b|i|em|strong|kbd|sub|sup|code)\s*>$|^<(br)\s*\/?>$/i;
 const CALLOUT = /\[!(NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]/g;
@@ -12,8 +11,10 @@ const DOCFX = /:::[a-z][\s\S]*?:::|\[!INCLUDE\s*\[[^\]]*\]\([^)]*\)\]/g;
 
 /**
  * @param {(href: string) => string | null} link where a link goes, or null to drop it
+ * @param {{ level: number, text: string, anchor: string }[]} [anchors] the article's headings as the indexer
+ *   read them, with their anchors (see build.mjs); without them headings get no ids
  */
-export function createRenderer(link) {
+export function createRenderer(link, anchors = []) {
   const md = new MarkdownIt({ html: true });
   const escape = md.utils.escapeHtml;
   const rules = md.renderer.rules;
@@ -43,10 +44,12 @@ export function createRenderer(link) {
   };
   rules.link_close = (tokens, i, options, env, self) => (dropped.pop() ? '' : self.renderToken(tokens, i, options));
 
-  // Heading ids, assigned in page order exactly as the indexer does: `{#id}` wins, else a
-  // GitHub slug of the heading's text (inline code included, image text and tags not).
+  // Heading ids are the indexer's anchors, so every anchor a result links to exists here. They
+  // are matched in page order by level and text (inline code included, image text and tags not); the
+  // headings the indexer leaves out (the title's H1, empty ones) get none. `{#id}` is removed
+  // from the text: the indexer's anchor is that id.
   md.core.ruler.push('heading_ids', (state) => {
-    const slugs = new Slugger();
+    let next = 0;
     const headings = [];
     state.tokens.forEach((token, i) => {
       if (token.type !== 'heading_open') return;
@@ -55,20 +58,25 @@ export function createRenderer(link) {
       const explicit = last?.type === 'text' && /\s*\{#([^}\s]+)[^}]*\}\s*$/.exec(last.content);
       if (explicit) last.content = last.content.slice(0, explicit.index);
       const text = plainText(inline.children);
-      const id = explicit ? explicit[1] : slugs.slug(text);
-      if (explicit) slugs.claim(id);
-      token.attrSet('id', id);
-      headings.push({ level: Number(token.tag.slice(1)), text, id });
+      const level = Number(token.tag.slice(1));
+      const match = anchors[next]?.level === level && anchors[next].text === text;
+      const id = match ? anchors[next++].anchor : undefined;
+      if (id !== undefined) token.attrSet('id', id);
+      headings.push({ level, text, id });
     });
     state.env.headings = headings;
+    state.env.unmatched = anchors.slice(next);
   });
 
   return {
-    /** @returns {{ html: string, headings: {level: number, text: string, id: string}[] }} */
+    /**
+     * `unmatched`: the anchors no heading of the page took (the renderers disagree on a text).
+     * @returns {{ html: string, headings: {level: number, text: string, id?: string}[], unmatched: { text: string, anchor: string }[] }}
+     */
     render(markdown) {
       const env = {};
       const html = md.render(markdown.replace(DOCFX, ''), env);
-      return { html, headings: env.headings };
+      return { html, headings: env.headings, unmatched: env.unmatched };
     },
   };
 }

@@ -22,7 +22,8 @@ export async function openEngine({ base, wasm, fetch: fetchImpl, prefetched = {}
   const [[manifest, core]] = await Promise.all([
     files.manifest(prefetched.manifest).then(async (m) => {
       const url = files.url(m.core);
-      return [m, await (prefetched.core ? files.decode(url, prefetched.core) : files.bytes(url))];
+      const core = await (prefetched.core ? files.decode(url, prefetched.core) : files.bytes(url));
+      return /** @type {const} */ ([m, core]);
     }),
     started,
   ]);

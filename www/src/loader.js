@@ -1,5 +1,7 @@
-// Fetches the files of one index folder. All network access for index data goes through here,
-// so "only from `base`" and "every error names its file" are enforced in one place.
+// Fetches the files of one index folder for the engine, and says which URLs are in it. The
+// engine fetches through `IndexFiles`, and the page's prefetch (index.js) checks its URLs with
+// `inFolder`, so "only from `base`" is enforced here. Errors raised here name their file; the
+// prefetch drops its failures, and the engine fetches those files again and reports them.
 import { fileError } from './errors.js';
 
 export const MANIFEST = 'helpdex.json';

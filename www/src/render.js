@@ -42,8 +42,10 @@ export function renderResults(list, results, t) {
   const options = [];
   const option = (className, result, anchor, ...content) => {
     const href = resultHref(result.url, anchor);
-    const o = el('div', { role: 'option', part: 'option', class: className, id: `option-${options.length}`, 'aria-selected': 'false' });
-    o.append(href ? el('a', { href, tabindex: '-1' }, ...content) : el('span', {}, ...content));
+    // The option is the link itself (a link inside an option would nest interactive elements),
+    // so modified clicks (new tab) still work; without a safe href it is a plain element.
+    const attributes = { role: 'option', part: 'option', class: className, id: `option-${options.length}`, 'aria-selected': 'false' };
+    const o = href ? el('a', { ...attributes, href, tabindex: '-1' }, ...content) : el('div', attributes, ...content);
     options.push({ element: o, href, result, anchor });
     return o;
   };
@@ -84,14 +86,21 @@ export function renderResults(list, results, t) {
 /** Recent searches, as options that search again, in a group labelled by `labelId`. */
 export function renderRecent(list, queries, labelId) {
   const options = queries.map((query, i) => ({
-    element: el('div', { role: 'option', part: 'option', class: 'recent', id: `option-${i}`, 'aria-selected': 'false' }, el('span', {}, el('span', { class: 'title' }, query))),
+    element: el('div', { role: 'option', part: 'option', class: 'recent', id: `option-${i}`, 'aria-selected': 'false' }, el('span', { class: 'title' }, query)),
     query,
   }));
   list.replaceChildren(el('div', { role: 'group', 'aria-labelledby': labelId }, ...options.map((o) => o.element)));
   return options;
 }
 
-/** An element with attributes and children (strings become text nodes). */
+/**
+ * An element with attributes and children (strings become text nodes).
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, string>} [attributes]
+ * @param {(Node | string)[]} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function el(tag, attributes = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, v);

@@ -104,20 +104,20 @@ pub fn audit(articles: &[Article], limits: &Limits) -> Vec<Finding> {
     let mut push = |kind, article: &Article, detail: String| {
         found.push(Finding {
             kind,
-            article: article.id.clone(),
+            article: article.page.id.clone(),
             detail,
         })
     };
     let cutoff = limits.today.checked_sub(limits.stale_after).ok();
     for a in articles {
-        match a.updated.as_deref().map(date_of) {
+        match a.page.updated.as_deref().map(date_of) {
             None => push(Kind::Undated, a, String::new()),
             Some(None) => push(
                 Kind::Undated,
                 a,
                 format!(
                     "`updated` {:?} is not a date",
-                    a.updated.as_deref().unwrap_or("")
+                    a.page.updated.as_deref().unwrap_or("")
                 ),
             ),
             Some(Some(d)) if cutoff.is_some_and(|c| d < c) => {
@@ -126,7 +126,7 @@ pub fn audit(articles: &[Article], limits: &Limits) -> Vec<Finding> {
             Some(Some(_)) => {}
         }
         let words = words(a);
-        let headings = a.parts.iter().filter(|p| p.heading.is_some()).count();
+        let headings = a.page.parts.iter().filter(|p| p.heading.is_some()).count();
         if headings == 0 && words > limits.headings_after_words {
             push(Kind::NoHeadings, a, format!("{words} words"));
         }
@@ -152,7 +152,8 @@ fn date_of(updated: &str) -> Option<Date> {
 }
 
 fn words(a: &Article) -> usize {
-    a.parts
+    a.page
+        .parts
         .iter()
         .map(|p| p.text.split_whitespace().count())
         .sum()
@@ -191,7 +192,7 @@ fn links(articles: &[Article], push: &mut impl FnMut(Kind, &Article, String)) {
     // and a folder's index page as the folder.
     let mut by_name: HashMap<String, usize> = HashMap::new();
     for (i, a) in articles.iter().enumerate() {
-        let path = path_of(&a.id);
+        let path = path_of(&a.page.id);
         by_name.insert(path.to_string(), i);
         if let Some(stem) = path
             .strip_suffix(".md")
@@ -213,7 +214,7 @@ fn links(articles: &[Article], push: &mut impl FnMut(Kind, &Article, String)) {
     // that URL path; otherwise it may be any other page of the site, so it is not reported.
     let mut by_url_path: HashMap<String, usize> = HashMap::new();
     for (i, a) in articles.iter().enumerate() {
-        by_url_path.entry(url_path(&a.url)).or_insert(i);
+        by_url_path.entry(url_path(&a.page.url)).or_insert(i);
     }
     let anchors: Vec<HashSet<String>> = articles.iter().map(anchors_of).collect();
     for (i, a) in articles.iter().enumerate() {
@@ -236,7 +237,7 @@ fn links(articles: &[Article], push: &mut impl FnMut(Kind, &Article, String)) {
                 if !looks_like_a_page(target) {
                     continue;
                 }
-                let name = resolve(path_of(&a.id), &percent_decode(target));
+                let name = resolve(path_of(&a.page.id), &percent_decode(target));
                 let name = name.as_deref().map(|n| n.trim_end_matches('/'));
                 match name.and_then(|n| by_name.get(n)) {
                     Some(&t) => Some(t),
@@ -249,7 +250,7 @@ fn links(articles: &[Article], push: &mut impl FnMut(Kind, &Article, String)) {
             // A built HTML page has ids beyond its headings' (any element's), which ingest
             // does not keep: its anchors are not checked.
             let html = |t: usize| {
-                let id = articles[t].id.to_ascii_lowercase();
+                let id = articles[t].page.id.to_ascii_lowercase();
                 id.ends_with(".html") || id.ends_with(".htm")
             };
             if let (Some(t), Some(f)) = (to, fragment.filter(|f| !f.is_empty())) {
@@ -286,9 +287,9 @@ fn looks_like_a_page(target: &str) -> bool {
 /// The anchors an article's page has: its headings', and its title's (ingest keeps a title
 /// H1 as the title, not as a heading).
 fn anchors_of(a: &Article) -> HashSet<String> {
-    (a.parts.iter())
+    (a.page.parts.iter())
         .filter_map(|p| Some(p.heading.as_ref()?.anchor.clone()))
-        .chain([helpdex_ingest::heading_anchor(&a.title)])
+        .chain([helpdex_ingest::heading_anchor(&a.page.title)])
         .collect()
 }
 
@@ -320,7 +321,12 @@ fn percent_decode(s: &str) -> String {
 fn duplicate_titles(articles: &[Article], push: &mut impl FnMut(Kind, &Article, String)) {
     let mut by_title: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
-        let key: Vec<String> = a.title.split_whitespace().map(str::to_lowercase).collect();
+        let key: Vec<String> = a
+            .page
+            .title
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
         if !key.is_empty() {
             by_title.entry(key.join(" ")).or_default().push(i);
         }
@@ -329,7 +335,7 @@ fn duplicate_titles(articles: &[Article], push: &mut impl FnMut(Kind, &Article, 
         for &i in same {
             let others: Vec<&str> = (same.iter())
                 .filter(|&&j| j != i)
-                .map(|&j| articles[j].id.as_str())
+                .map(|&j| articles[j].page.id.as_str())
                 .collect();
             push(Kind::DuplicateTitles, &articles[i], others.join(", "));
         }
@@ -386,12 +392,12 @@ fn duplicate_bodies(
             push(
                 Kind::DuplicateBodies,
                 &articles[i],
-                format!("{pct} % like {}", articles[j].id),
+                format!("{pct} % like {}", articles[j].page.id),
             );
             push(
                 Kind::DuplicateBodies,
                 &articles[j],
-                format!("{pct} % like {}", articles[i].id),
+                format!("{pct} % like {}", articles[i].page.id),
             );
         }
     }
@@ -399,7 +405,7 @@ fn duplicate_bodies(
 
 /// Hashes of the body's word 5-grams (lowercased).
 fn shingles(a: &Article) -> HashSet<u64> {
-    let words: Vec<String> = (a.parts.iter())
+    let words: Vec<String> = (a.page.parts.iter())
         .flat_map(|p| p.text.split_whitespace())
         .map(str::to_lowercase)
         .collect();

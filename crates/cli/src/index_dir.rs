@@ -310,13 +310,16 @@ mod tests {
         for i in 0..120 {
             let word = |k: usize| WORDS[(i * 7 + k * 5) % WORDS.len()];
             builder.add(analyze(&Article {
-                id: format!("a{i}"),
-                url: format!("/a{i}.html"),
-                title: format!("{} {} {i}", word(0), word(1)),
-                parts: vec![Part {
-                    heading: None,
-                    text: (2..9).map(word).collect::<Vec<_>>().join(" "),
-                }],
+                page: helpdex_core::Page {
+                    id: format!("a{i}"),
+                    url: format!("/a{i}.html"),
+                    title: format!("{} {} {i}", word(0), word(1)),
+                    parts: vec![Part {
+                        heading: None,
+                        text: (2..9).map(word).collect::<Vec<_>>().join(" "),
+                    }],
+                    ..helpdex_core::Page::default()
+                },
                 ..Article::default()
             }));
         }

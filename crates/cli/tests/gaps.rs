@@ -87,7 +87,7 @@ fn the_unanswered_needs_lead_the_report_with_their_misspellings_merged() {
         let plan = index.plan(q, true);
         let hits = index.search(&plan, &options).unwrap();
         (hits.iter())
-            .map(|h| index.fragment(h.doc).unwrap().id.clone())
+            .map(|h| index.fragment(h.doc).unwrap().page.id.clone())
             .collect()
     };
 
@@ -158,10 +158,10 @@ fn the_unanswered_needs_lead_the_report_with_their_misspellings_merged() {
     let by_path = &answered[1].relevant[0];
     let doc_of = |id: &str| {
         (0..index.docs())
-            .find(|&d| index.fragment(d).unwrap().id == id)
+            .find(|&d| index.fragment(d).unwrap().page.id == id)
             .unwrap()
     };
-    let second_url = &index.fragment(doc_of(by_path)).unwrap().url;
+    let second_url = &index.fragment(doc_of(by_path)).unwrap().page.url;
     let second_path = &second_url[second_url.find("://").unwrap() + 3..];
     let second_path = &second_path[second_path.find('/').unwrap()..];
     for (article, helpful, reason, times) in [

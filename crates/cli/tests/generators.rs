@@ -268,7 +268,11 @@ fn check(name: &str, build: impl FnOnce(&Path, &Path), expect: Expect) {
         &opts,
         &|_| {},
     );
-    let ids: Vec<&str> = ingested.articles.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = ingested
+        .articles
+        .iter()
+        .map(|a| a.page.id.as_str())
+        .collect();
     assert_eq!(
         ids, expect.articles,
         "{name}: skipped {:?}",
@@ -282,25 +286,25 @@ fn check(name: &str, build: impl FnOnce(&Path, &Path), expect: Expect) {
     let mut all_text = String::new();
     for a in &ingested.articles {
         assert!(
-            !CHROME.iter().any(|c| a.title.contains(c)),
+            !CHROME.iter().any(|c| a.page.title.contains(c)),
             "{name}: title {:?} of {}",
-            a.title,
-            a.id
+            a.page.title,
+            a.page.id
         );
-        for part in &a.parts {
+        for part in &a.page.parts {
             if let Some(h) = &part.heading {
                 anchors.0 += 1;
-                if ids_of.has(&a.id, &h.anchor) {
+                if ids_of.has(&a.page.id, &h.anchor) {
                     anchors.1 += 1;
                 } else {
                     panic!(
                         "{name}: {}#{} ({:?}) is not on the page",
-                        a.id, h.anchor, h.text
+                        a.page.id, h.anchor, h.text
                     );
                 }
-                chrome.extend(chrome_in(&h.text).map(|c| format!("{}: heading {c:?}", a.id)));
+                chrome.extend(chrome_in(&h.text).map(|c| format!("{}: heading {c:?}", a.page.id)));
             }
-            chrome.extend(chrome_in(&part.text).map(|c| format!("{}: text {c:?}", a.id)));
+            chrome.extend(chrome_in(&part.text).map(|c| format!("{}: text {c:?}", a.page.id)));
             all_text.push_str(&part.text);
             all_text.push('\n');
         }
@@ -317,9 +321,10 @@ fn check(name: &str, build: impl FnOnce(&Path, &Path), expect: Expect) {
 
     let mut queries: Vec<String> = Vec::new();
     for a in &ingested.articles {
-        queries.push(a.title.clone());
+        queries.push(a.page.title.clone());
         queries.extend(
-            a.parts
+            a.page
+                .parts
                 .iter()
                 .filter_map(|p| Some(p.heading.as_ref()?.text.clone())),
         );
@@ -338,10 +343,10 @@ fn check(name: &str, build: impl FnOnce(&Path, &Path), expect: Expect) {
     let mut results = 0;
     for (query, line) in queries.iter().zip(answers.lines()) {
         let hits: Vec<serde_json::Value> = serde_json::from_str(line).unwrap();
-        if let Some(a) = ingested.articles.iter().find(|a| a.title == *query) {
+        if let Some(a) = ingested.articles.iter().find(|a| a.page.title == *query) {
             assert_eq!(
                 hits[0]["id"],
-                a.id.as_str(),
+                a.page.id.as_str(),
                 "{name}: {query:?} found {}",
                 hits[0]
             );

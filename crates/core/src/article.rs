@@ -6,9 +6,26 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One help-center article, ready to be indexed.
+/// One help-center article, ready to be indexed: the page a result shows, plus what is only
+/// searched.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Article {
+    /// What a result shows; the index keeps it in the article's [`Fragment`](crate::Fragment).
+    pub page: Page,
+    /// A short summary from front matter (`description`), indexed with the tags.
+    pub description: Option<String>,
+    /// Keywords and tags.
+    pub tags: Vec<String>,
+    /// The link targets in the body, as written (`../a.md#setup`, `#limits`, `https://…`), in
+    /// order; `helpdex audit` checks the internal ones. Neither indexed nor shown.
+    pub links: Vec<String>,
+}
+
+/// An article as the site shows it: where it lives, its title and labels, and its text. Shared
+/// by [`Article`] (what goes into the index) and [`Fragment`](crate::Fragment) (what comes out
+/// to display a result). The field order is the fragment file's layout.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page {
     /// Stable identifier: the record's `id` for JSON input, the path relative to the input
     /// folder (with `/` separators) for files. Unique within one build.
     pub id: String,
@@ -16,27 +33,21 @@ pub struct Article {
     pub url: String,
     /// The article's title, as shown in results.
     pub title: String,
-    /// A short summary from front matter (`description`), indexed with the tags.
-    pub description: Option<String>,
-    /// Language tag from front matter, the record, or `<html lang>` (`"en"`, `"zh-CN"`, ...).
-    pub lang: Option<String>,
     /// Section or category, used to group results ("Outlook", "数据迁移").
     pub section: Option<String>,
-    /// Keywords and tags.
-    pub tags: Vec<String>,
+    /// Language tag from front matter, the record, or `<html lang>` (`"en"`, `"zh-CN"`, ...).
+    pub lang: Option<String>,
     /// Last update, as written in the source (`YYYY-MM-DD` when known).
     pub updated: Option<String>,
     /// The body, split at headings. The first part usually has no heading (the text before the
     /// first heading); each following part starts with its heading.
     pub parts: Vec<Part>,
-    /// The link targets in the body, as written (`../a.md#setup`, `#limits`, `https://…`), in
-    /// order; `helpdex audit` checks the internal ones. Not indexed.
-    pub links: Vec<String>,
 }
 
 /// A stretch of an article's body: an optional heading and the text under it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Part {
+    /// The heading this part starts with; `None` for the text before the first heading.
     pub heading: Option<Heading>,
     /// Plain text of the blocks under the heading, blocks separated by `\n`.
     pub text: String,

@@ -19,6 +19,7 @@ const MAX_SUB_RESULTS: usize = 3;
 /// Text with highlighted ranges.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Excerpt {
+    /// Plain text, whitespace collapsed, with `…` where it was cut from a longer text.
     pub text: String,
     /// Byte ranges of `text` to highlight, ascending and disjoint.
     pub highlights: Vec<Range<usize>>,
@@ -27,19 +28,26 @@ pub struct Excerpt {
 /// A heading of the article that matches the query.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SubResult {
+    /// The heading's text, as written.
     pub heading: String,
+    /// Its fragment identifier (without `#`), to link to the section.
     pub anchor: String,
+    /// The best stretch of the section's text.
     pub excerpt: Excerpt,
 }
 
 /// Everything a result list shows for one hit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Presented<'a> {
+    /// The article's display data (url, section, language, date).
     pub fragment: &'a Fragment,
+    /// The title, with the matched words highlighted.
     pub title: Excerpt,
     /// Anchor of the best-matching heading, if the best match is under a heading.
     pub anchor: Option<&'a str>,
+    /// The stretch of the body with the most distinct query words.
     pub excerpt: Excerpt,
+    /// Other matching headings, at most `MAX_SUB_RESULTS`.
     pub sub_results: Vec<SubResult>,
 }
 
@@ -113,17 +121,17 @@ impl Index {
         let matcher = Matcher::new(plan);
         let mut tokenizer = Tokenizer::new(self.fold());
         let mut title = Excerpt {
-            text: fragment.title.clone(),
+            text: fragment.page.title.clone(),
             highlights: Vec::new(),
         };
-        tokenizer.tokenize(&fragment.title, 0, |t| {
+        tokenizer.tokenize(&fragment.page.title, 0, |t| {
             if matcher.word_of(t.term).is_some() {
                 title.highlights.push(t.range.clone());
             }
         });
         title.highlights = merge(title.highlights.into_iter());
 
-        let parts = &fragment.parts;
+        let parts = &fragment.page.parts;
         let starts = &fragment.part_positions;
         let mut found = vec![PartMatches::default(); parts.len()];
         if starts.len() == parts.len() {

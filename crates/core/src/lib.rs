@@ -16,15 +16,18 @@
 //! 6. [`excerpt`] — best heading, excerpt text and highlight ranges for each hit.
 //!
 //! ```
-//! use helpdex_core::{Article, Part, index::build::{analyze, BuildOptions, IndexBuilder}};
+//! use helpdex_core::{Article, Page, Part, index::build::{analyze, BuildOptions, IndexBuilder}};
 //! use helpdex_core::{Index, SearchOptions};
 //!
 //! let mut builder = IndexBuilder::new(BuildOptions::default());
 //! builder.add(analyze(&Article {
-//!     id: "reset.md".into(),
-//!     url: "/reset".into(),
-//!     title: "Reset your password".into(),
-//!     parts: vec![Part { heading: None, text: "Open Settings, then Security.".into() }],
+//!     page: Page {
+//!         id: "reset.md".into(),
+//!         url: "/reset".into(),
+//!         title: "Reset your password".into(),
+//!         parts: vec![Part { heading: None, text: "Open Settings, then Security.".into() }],
+//!         ..Page::default()
+//!     },
 //!     ..Article::default()
 //! }));
 //! let built = builder.finish();
@@ -39,6 +42,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod analysis;
 pub mod article;
 pub mod excerpt;
@@ -46,7 +51,7 @@ pub mod index;
 pub mod ranking;
 pub mod search;
 
-pub use article::{Article, Heading, Part};
+pub use article::{Article, Heading, Page, Part};
 pub use excerpt::{Excerpt, Presented, SubResult};
 pub use index::{FormatError, Fragment, Index};
 pub use search::{Hit, Plan, SearchError, SearchOptions};

@@ -10,7 +10,7 @@ fn explain(ix: &Index, query: &str) -> Vec<(String, u32, bool)> {
     let hits = ix.search(&plan, &SearchOptions::default()).unwrap();
     hits.iter()
         .map(|h| {
-            let id = ix.present(&plan, h).unwrap().fragment.id.clone();
+            let id = ix.present(&plan, h).unwrap().fragment.page.id.clone();
             (id, h.details.words, h.details.exact_title)
         })
         .collect()

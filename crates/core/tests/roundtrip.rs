@@ -53,7 +53,8 @@ fn corpus() -> impl Strategy<Value = Vec<Article>> {
 fn terms_of(article: &Article) -> HashSet<String> {
     let mut out = HashSet::new();
     let mut tokenizer = Tokenizer::new(&FullFold);
-    for t in std::iter::once(&article.title).chain(article.parts.iter().map(|p| &p.text)) {
+    for t in std::iter::once(&article.page.title).chain(article.page.parts.iter().map(|p| &p.text))
+    {
         tokenizer.tokenize(t, 0, |tok| {
             out.insert(tok.term.to_string());
         });
@@ -87,11 +88,11 @@ proptest! {
         for (doc, a) in articles.iter().enumerate() {
             let terms = terms_of(a);
             if query_terms.iter().all(|t| terms.contains(t)) {
-                prop_assert!(hit_docs.contains(&(doc as u32)), "{word:?} misses {}", a.id);
+                prop_assert!(hit_docs.contains(&(doc as u32)), "{word:?} misses {}", a.page.id);
             }
             if hit_docs.contains(&(doc as u32)) {
                 prop_assert!(terms.iter().any(|t| candidates.contains(t.as_str())),
-                    "{} is a hit for {word:?} without any candidate term", a.id);
+                    "{} is a hit for {word:?} without any candidate term", a.page.id);
             }
         }
     }
@@ -226,6 +227,6 @@ fn hits_of(ix: &Index, query: &str) -> HashSet<String> {
     let plan = ix.plan(query, true);
     let hits = ix.search(&plan, &everything(ix)).unwrap();
     hits.iter()
-        .map(|h| ix.fragment(h.doc).unwrap().id.clone())
+        .map(|h| ix.fragment(h.doc).unwrap().page.id.clone())
         .collect()
 }

@@ -43,6 +43,24 @@ use helpdex_core::analysis::{FullFold, Synonyms};
 use helpdex_core::index::build::{analyze, BuildOptions, IndexBuilder};
 use helpdex_core::{Index, SearchOptions};
 
+/// A table of queries and the articles they find, one line each, as fst's tests write them:
+/// `"q" => exactly "a", "b";` (these ids, in this order), `"q" => first "a";` (ranked first),
+/// `"q" => none;`. A failure names its query.
+macro_rules! hits {
+    ($ix:expr; $($query:expr => $kind:ident $($id:literal),* ;)*) => {
+        $( hits!(@$kind $ix, $query, $($id),*); )*
+    };
+    (@exactly $ix:expr, $query:expr, $($id:literal),+) => {
+        assert_eq!(ids(&$ix, $query), [$($id),+], "query {:?}", $query)
+    };
+    (@first $ix:expr, $query:expr, $id:literal) => {
+        assert_eq!(ids(&$ix, $query).first().map(String::as_str), Some($id), "query {:?}", $query)
+    };
+    (@none $ix:expr, $query:expr,) => {
+        assert_eq!(ids(&$ix, $query), [] as [&str; 0], "query {:?}", $query)
+    };
+}
+
 #[test]
 fn p1_typo_budget_grows_with_word_length() {
     let ix = index(&[
@@ -50,10 +68,12 @@ fn p1_typo_budget_grows_with_word_length() {
         article("b", "Mail", "Send mail.", &[]),
         article("c", "Configuration reference", "", &[]),
     ]);
-    assert_eq!(ids(&ix, "printre "), ["a"]); // 7 letters, one transposition
-    assert!(ids(&ix, "mial ").is_empty()); // 4 letters: no typo allowed
-    assert_eq!(ids(&ix, "confgiuraton "), ["c"]); // 12 letters, two typos
-    assert!(ids(&ix, "prnitre ").is_empty()); // 7 letters, two typos: too many
+    hits!(ix;
+        "printre " => exactly "a"; // 7 letters, one transposition
+        "mial " => none; // 4 letters: no typo allowed
+        "confgiuraton " => exactly "c"; // 12 letters, two typos
+        "prnitre " => none; // 7 letters, two typos: too many
+    );
 }
 
 #[test]
@@ -62,18 +82,22 @@ fn p2_first_letter_typo_costs_two() {
         article("a", "Printer setup", "", &[]),
         article("c", "Configuration reference", "", &[]),
     ]);
-    assert!(ids(&ix, "brinter ").is_empty()); // budget 1, first letter wrong
-    assert_eq!(ids(&ix, "xonfiguration "), ["c"]); // budget 2: substituted first letter
-    assert_eq!(ids(&ix, "onfiguration "), ["c"]); // deleted first letter
-    assert_eq!(ids(&ix, "ocnfiguration "), ["c"]); // swapped first letters
+    hits!(ix;
+        "brinter " => none; // budget 1, first letter wrong
+        "xonfiguration " => exactly "c"; // budget 2: substituted first letter
+        "onfiguration " => exactly "c"; // deleted first letter
+        "ocnfiguration " => exactly "c"; // swapped first letters
+    );
 }
 
 #[test]
 fn p3_last_word_is_a_prefix_while_typing() {
     let ix = index(&[article("a", "Password reset", "Reset your password.", &[])]);
-    assert_eq!(ids(&ix, "pass"), ["a"]);
-    assert!(ids(&ix, "pass ").is_empty());
-    assert_eq!(ids(&ix, "reset pass"), ["a"]);
+    hits!(ix;
+        "pass" => exactly "a";
+        "pass " => none;
+        "reset pass" => exactly "a";
+    );
 }
 
 #[test]
@@ -92,7 +116,9 @@ fn p4_all_words_first_then_graceful_fallback() {
             &[],
         ),
     ]);
-    assert_eq!(ids(&ix, "calendar contacts ")[0], "both");
+    hits!(ix;
+        "calendar contacts " => first "both";
+    );
     let partial = ids(&ix, "calendar zebra ");
     assert_eq!(
         partial.len(),
@@ -136,7 +162,9 @@ fn p6_proximity() {
             &[],
         ),
     ]);
-    assert_eq!(ids(&ix, "reset password "), ["near", "far"]);
+    hits!(ix;
+        "reset password " => exactly "near", "far";
+    );
 }
 
 #[test]
@@ -145,7 +173,9 @@ fn p7_quoted_phrases_need_adjacent_words() {
         article("apart", "Flow", "mail is not a flow", &[]),
         article("phrase", "Rules", "configure mail flow rules", &[]),
     ]);
-    assert_eq!(ids(&ix, "\"mail flow\""), ["phrase"]);
+    hits!(ix;
+        "\"mail flow\"" => exactly "phrase";
+    );
     assert_eq!(ids(&ix, "mail flow ").len(), 2);
 }
 
@@ -161,10 +191,12 @@ fn p8_chinese_and_mixed_text() {
         ),
         article("other", "数据库备份", "备份数据。", &[]),
     ]);
-    assert_eq!(ids(&ix, "知识库")[0], "kb");
-    assert_eq!(ids(&ix, "知识")[0], "kb"); // typed so far
-    assert_eq!(ids(&ix, "iphone重置密码")[0], "reset");
-    assert_eq!(ids(&ix, "ＩＰＨＯＮＥ 重置")[0], "reset"); // full-width folds
+    hits!(ix;
+        "知识库" => first "kb";
+        "知识" => first "kb"; // typed so far
+        "iphone重置密码" => first "reset";
+        "ＩＰＨＯＮＥ 重置" => first "reset"; // full-width folds
+    );
     let mut lone = ids(&ix, "库"); // a lone character matches inside bigrams
     lone.sort();
     assert_eq!(lone, ["kb", "other"]);
@@ -244,28 +276,34 @@ fn chinese() -> Index {
 #[test]
 fn p11_full_pinyin() {
     let ix = chinese();
-    assert_eq!(ids(&ix, "zhishiku")[0], "kb");
-    assert_eq!(ids(&ix, "zhishiku ")[0], "kb");
-    assert_eq!(ids(&ix, "chongzhimima")[0], "reset");
-    assert_eq!(ids(&ix, "shujuku beifen")[0], "db");
-    assert_eq!(ids(&ix, "iphone chongzhi")[0], "reset"); // with an English word
+    hits!(ix;
+        "zhishiku" => first "kb";
+        "zhishiku " => first "kb";
+        "chongzhimima" => first "reset";
+        "shujuku beifen" => first "db";
+        "iphone chongzhi" => first "reset"; // with an English word
+    );
 }
 
 #[test]
 fn p12_spaced_and_apostrophe_pinyin() {
     let ix = chinese();
-    assert_eq!(ids(&ix, "zhi shi ku")[0], "kb");
-    assert_eq!(ids(&ix, "zhishi ku ")[0], "kb");
-    assert_eq!(ids(&ix, "xi'an")[0], "xian");
-    assert_eq!(ids(&ix, "xi'an bangong")[0], "xian");
+    hits!(ix;
+        "zhi shi ku" => first "kb";
+        "zhishi ku " => first "kb";
+        "xi'an" => first "xian";
+        "xi'an bangong" => first "xian";
+    );
 }
 
 #[test]
 fn p13_initials_in_a_row() {
     let ix = chinese();
-    assert_eq!(ids(&ix, "zsk"), ["kb"]); // "scattered" has 知, 识 and 库 apart: not a match
-    assert_eq!(ids(&ix, "sjk ")[0], "db");
-    assert!(ids(&ix, "zzqqxx").is_empty());
+    hits!(ix;
+        "zsk" => exactly "kb"; // "scattered" has 知, 识 and 库 apart: not a match
+        "sjk " => first "db";
+        "zzqqxx" => none;
+    );
     // The bigrams in a row need not be the article's most frequent for their initials.
     let ix = index(&[
         article(
@@ -276,25 +314,31 @@ fn p13_initials_in_a_row() {
         ),
         article("other", "管理", "用户。", &[]),
     ]);
-    assert_eq!(ids(&ix, "mmgl "), ["pw"]);
+    hits!(ix;
+        "mmgl " => exactly "pw";
+    );
 }
 
 #[test]
 fn p14_pinyin_mixed_with_characters() {
     let ix = chinese();
-    assert_eq!(ids(&ix, "zhishi库")[0], "kb");
-    assert_eq!(ids(&ix, "知识ku")[0], "kb");
-    assert_eq!(ids(&ix, "知识 ku ")[0], "kb");
-    assert_eq!(ids(&ix, "chongzhi密码")[0], "reset");
+    hits!(ix;
+        "zhishi库" => first "kb";
+        "知识ku" => first "kb";
+        "知识 ku " => first "kb";
+        "chongzhi密码" => first "reset";
+    );
 }
 
 #[test]
 fn p15_pinyin_prefix_while_typing() {
     let ix = chinese();
-    assert_eq!(ids(&ix, "zhishik")[0], "kb");
-    assert_eq!(ids(&ix, "zhis")[0], "kb");
-    assert_eq!(ids(&ix, "chongzhim")[0], "reset");
-    assert!(ids(&ix, "zhishik ").is_empty()); // after a space, k is no syllable
+    hits!(ix;
+        "zhishik" => first "kb";
+        "zhis" => first "kb";
+        "chongzhim" => first "reset";
+        "zhishik " => none; // after a space, k is no syllable
+    );
 }
 
 #[test]
@@ -304,11 +348,15 @@ fn p16_homophone_typos_rank_below_exact() {
         article("kb", "知识库", "搜索知识库。", &[]),
         article("other", "数据备份", "备份。", &[]),
     ]);
-    assert_eq!(ids(&ix, "知识库 "), ["kb", "cool"]);
-    assert_eq!(ids(&ix, "知识酷 "), ["cool", "kb"]);
+    hits!(ix;
+        "知识库 " => exactly "kb", "cool";
+        "知识酷 " => exactly "cool", "kb";
+    );
     let ix = chinese();
-    assert_eq!(ids(&ix, "知识裤 ")[0], "kb");
-    assert_eq!(ids(&ix, "数剧库 ")[0], "db");
+    hits!(ix;
+        "知识裤 " => first "kb";
+        "数剧库 " => first "db";
+    );
     assert!(ids(&ix, "数剧库 ").iter().all(|id| id != "xian"));
 }
 
@@ -322,12 +370,14 @@ fn p17_polyphonic_characters_match_every_reading() {
         article("reset", "重置密码", "", &[]),
         article("important", "重要通知", "", &[]),
     ]);
-    assert_eq!(ids(&ix, "diaodu ")[0], "schedule");
-    assert_eq!(ids(&ix, "tiaozheng ")[0], "adjust");
-    assert_eq!(ids(&ix, "yinhang ")[0], "bank");
-    assert_eq!(ids(&ix, "xingwei ")[0], "behaviour");
-    assert_eq!(ids(&ix, "chongzhi ")[0], "reset");
-    assert_eq!(ids(&ix, "zhongyao ")[0], "important");
+    hits!(ix;
+        "diaodu " => first "schedule";
+        "tiaozheng " => first "adjust";
+        "yinhang " => first "bank";
+        "xingwei " => first "behaviour";
+        "chongzhi " => first "reset";
+        "zhongyao " => first "important";
+    );
 }
 
 #[test]
@@ -336,20 +386,24 @@ fn p18_traditional_and_simplified_find_each_other() {
         article("simplified", "搜寻文章", "在知识库中搜寻。", &[]),
         article("traditional", "資料庫備份", "備份資料庫。", &[]),
     ]);
-    assert_eq!(ids(&ix, "搜尋 "), ["simplified"]);
-    assert_eq!(ids(&ix, "搜寻 "), ["simplified"]);
-    assert_eq!(ids(&ix, "资料库 "), ["traditional"]);
-    assert_eq!(ids(&ix, "資料庫 "), ["traditional"]);
-    assert_eq!(ids(&ix, "ziliaoku "), ["traditional"]);
-    assert_eq!(ids(&ix, "知識庫 "), ["simplified"]);
+    hits!(ix;
+        "搜尋 " => exactly "simplified";
+        "搜寻 " => exactly "simplified";
+        "资料库 " => exactly "traditional";
+        "資料庫 " => exactly "traditional";
+        "ziliaoku " => exactly "traditional";
+        "知識庫 " => exactly "simplified";
+    );
 }
 
 #[test]
 fn p19_full_width_forms() {
     let ix = chinese();
-    assert_eq!(ids(&ix, "ｚｈｉｓｈｉｋｕ")[0], "kb");
-    assert_eq!(ids(&ix, "ＩＰＨＯＮＥ　重置")[0], "reset");
-    assert_eq!(ids(&ix, "ＺＳＫ")[0], "kb");
+    hits!(ix;
+        "ｚｈｉｓｈｉｋｕ" => first "kb";
+        "ＩＰＨＯＮＥ　重置" => first "reset";
+        "ＺＳＫ" => first "kb";
+    );
 }
 
 #[test]
@@ -393,7 +447,7 @@ fn p21_ranking_exact_homophone_pinyin_initials_unrelated() {
         let hits = ix.search(&plan, &SearchOptions::default()).unwrap();
         let kb = hits
             .iter()
-            .find(|h| ix.present(&plan, h).unwrap().fragment.id == "kb")
+            .find(|h| ix.present(&plan, h).unwrap().fragment.page.id == "kb")
             .unwrap_or_else(|| panic!("{q} finds kb"));
         assert_eq!(hits[0].doc, kb.doc, "{q}: kb first");
         kb.score
@@ -411,7 +465,9 @@ fn p21_ranking_exact_homophone_pinyin_initials_unrelated() {
         article("homophone", "知识酷", "知识酷网站。", &[]),
         article("exact", "知识库", "知识库文章。", &[]),
     ]);
-    assert_eq!(ids(&ix, "知识库 "), ["exact", "homophone"]);
+    hits!(ix;
+        "知识库 " => exactly "exact", "homophone";
+    );
     let mut pinyin = ids(&ix, "zhishiku "); // both read zhishiku
     pinyin.sort();
     assert_eq!(pinyin, ["exact", "homophone"]);
@@ -428,9 +484,11 @@ fn p22_latin_words_keep_their_meaning() {
         ),
         article("zh", "大他备份", "打他不好。", &[]),
     ]);
-    assert_eq!(ids(&ix, "data "), ["en"]); // in the vocabulary: not read as da-ta
-    assert_eq!(ids(&ix, "datab")[0], "en"); // still being typed: database beats 大他
-    assert_eq!(ids(&ix, "beifen")[0], "zh");
+    hits!(ix;
+        "data " => exactly "en"; // in the vocabulary: not read as da-ta
+        "datab" => first "en"; // still being typed: database beats 大他
+        "beifen" => first "zh";
+    );
     // A misspelt English word is not initials.
     let ix = index(&[
         article(
@@ -441,7 +499,9 @@ fn p22_latin_words_keep_their_meaning() {
         ),
         article("zh", "会议记录", "会有一部分人如果你可以。", &[]),
     ]);
-    assert_eq!(ids(&ix, "outlok hyperlnks")[0], "links");
+    hits!(ix;
+        "outlok hyperlnks" => first "links";
+    );
 }
 
 #[test]
@@ -461,13 +521,17 @@ fn p23_kana_and_hangul() {
         ),
         article("zh", "重置密码", "", &[]),
     ]);
-    assert_eq!(ids(&ix, "パスワード "), ["ja"]);
-    assert_eq!(ids(&ix, "リセット "), ["ja"]);
+    hits!(ix;
+        "パスワード " => exactly "ja";
+        "リセット " => exactly "ja";
+    );
     assert_eq!(ids(&ix, "ぱすわーど ").len(), 0); // hiragana is another spelling, not folded
-    assert_eq!(ids(&ix, "비밀번호 "), ["ko"]);
-    assert_eq!(ids(&ix, "재설정 "), ["ko"]);
-    assert_eq!(ids(&ix, "비밀번호 재설정 "), ["ko"]);
-    assert_eq!(ids(&ix, "설정 ")[0], "ko");
+    hits!(ix;
+        "비밀번호 " => exactly "ko";
+        "재설정 " => exactly "ko";
+        "비밀번호 재설정 " => exactly "ko";
+        "설정 " => first "ko";
+    );
 }
 
 #[test]
@@ -482,8 +546,10 @@ fn p24_the_query_as_a_phrase_of_the_title() {
         ["start", "inside", "apart"]
     );
     // Typed as it is being typed, and with a typo.
-    assert_eq!(ids(&ix, "microsoft 365 apps op")[0], "start");
-    assert_eq!(ids(&ix, "micrsoft 365 apps open ")[0], "start");
+    hits!(ix;
+        "microsoft 365 apps op" => first "start";
+        "micrsoft 365 apps open " => first "start";
+    );
 }
 
 #[test]
@@ -518,7 +584,9 @@ fn p25_words_weigh_what_they_tell() {
         article("x", "Notes", "mail", &[]),
         article("y", "Notes", "mail", &[]),
     ]);
-    assert_eq!(ids(&ix, "quarantine mail ")[0], "rare");
+    hits!(ix;
+        "quarantine mail " => first "rare";
+    );
 }
 
 #[test]
@@ -528,11 +596,15 @@ fn p26_function_words_are_taken_as_typed() {
         article("b", "Thew", "", &[]),
     ]);
     // `there` has typo neighbour `three` and `the` prefix completion `thew`: neither is used.
-    assert!(ids(&ix, "there ").is_empty());
-    assert!(ids(&ix, "the").is_empty());
+    hits!(ix;
+        "there " => none;
+        "the" => none;
+    );
     // Content words keep theirs.
-    assert_eq!(ids(&ix, "stesp ")[0], "a");
-    assert_eq!(ids(&ix, "ste")[0], "a");
+    hits!(ix;
+        "stesp " => first "a";
+        "ste" => first "a";
+    );
 }
 
 #[test]
@@ -542,14 +614,18 @@ fn p27_other_forms_of_a_word_match_below_the_typed_form() {
         article("reply", "Reply to all", "", &[]),
         article("booking", "Room booking", "", &[]),
     ]);
-    assert_eq!(ids(&ix, "outlook keeps freezing ")[0], "freezes");
-    assert_eq!(ids(&ix, "replies ")[0], "reply");
-    assert_eq!(ids(&ix, "booked room ")[0], "booking");
+    hits!(ix;
+        "outlook keeps freezing " => first "freezes";
+        "replies " => first "reply";
+        "booked room " => first "booking";
+    );
     let ix = index(&[
         article("stem", "Calendar replies", "", &[]),
         article("typed", "Calendar reply", "", &[]),
     ]);
-    assert_eq!(ids(&ix, "calendar reply "), ["typed", "stem"]);
+    hits!(ix;
+        "calendar reply " => exactly "typed", "stem";
+    );
 }
 
 #[test]
@@ -564,13 +640,17 @@ fn p28_support_vocabulary_matches_synonyms() {
         ),
         article("other", "Office hours", "Set your office hours.", &[]),
     ]);
-    assert_eq!(ids(&ix, "out of office not working ")[0], "ooo");
-    assert_eq!(ids(&ix, "archive mailbox not visible ")[0], "archive");
+    hits!(ix;
+        "out of office not working " => first "ooo";
+        "archive mailbox not visible " => first "archive";
+    );
     let ix = index(&[
         article("typed", "Delete a mailbox", "", &[]),
         article("synonym", "Remove a mailbox", "", &[]),
     ]);
-    assert_eq!(ids(&ix, "delete mailbox "), ["typed", "synonym"]);
+    hits!(ix;
+        "delete mailbox " => exactly "typed", "synonym";
+    );
     // A site's own groups, stored in the index.
     let site = Synonyms::parse("vault, archive", &FullFold).unwrap();
     let mut builder = IndexBuilder::new(BuildOptions {
@@ -600,7 +680,9 @@ fn p29_chinese_questions_rank_on_topic_words() {
         ),
         article("backup", "备份集群", "使用 BR 备份整个集群。", &[]),
     ]);
-    assert_eq!(ids(&ix, "忘记root密码怎么办")[0], "pw");
-    assert_eq!(ids(&ix, "忘记 root 密码 怎么办")[0], "pw");
-    assert_eq!(ids(&ix, "如何备份整个集群")[0], "backup");
+    hits!(ix;
+        "忘记root密码怎么办" => first "pw";
+        "忘记 root 密码 怎么办" => first "pw";
+        "如何备份整个集群" => first "backup";
+    );
 }

@@ -55,13 +55,13 @@ fn main() -> ExitCode {
     let text_bytes: usize = ingested
         .articles
         .iter()
-        .flat_map(|a| &a.parts)
+        .flat_map(|a| &a.page.parts)
         .map(|p| p.text.len())
         .sum();
     let headings = ingested
         .articles
         .iter()
-        .flat_map(|a| &a.parts)
+        .flat_map(|a| &a.page.parts)
         .filter(|p| p.heading.is_some())
         .count();
     println!(
@@ -74,7 +74,7 @@ fn main() -> ExitCode {
     );
     println!("{headings} headings, {text_bytes} bytes of plain text");
     if let Some(id) = show {
-        match ingested.articles.iter().find(|a| a.id == id) {
+        match ingested.articles.iter().find(|a| a.page.id == id) {
             Some(article) => println!("{article:#?}"),
             None => eprintln!("no article with id {id:?}"),
         }

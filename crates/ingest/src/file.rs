@@ -134,15 +134,17 @@ fn from_markdown(source: &Source, text: &str, opts: &Options) -> Result<Page, Fa
         )
     });
     Ok(Page::Article(Box::new(Article {
-        id: source.rel.clone(),
-        url,
-        title: title.unwrap_or_else(|| file_stem(&source.rel)),
+        page: helpdex_core::Page {
+            id: source.rel.clone(),
+            url,
+            title: title.unwrap_or_else(|| file_stem(&source.rel)),
+            lang: fm.lang,
+            section: fm.section,
+            updated: fm.updated,
+            parts,
+        },
         description: fm.description,
-        lang: fm.lang,
-        section: fm.section,
         tags: fm.tags,
-        updated: fm.updated,
-        parts,
         links,
     })))
 }
@@ -169,15 +171,17 @@ fn from_html(
         return Err((None, Reason::Empty));
     }
     Ok(Page::Article(Box::new(Article {
-        id: source.rel.clone(),
-        url: page_url(&opts.base_url, &source.rel, PageKind::Html, None),
-        title: title.unwrap_or_else(|| file_stem(&source.rel)),
+        page: helpdex_core::Page {
+            id: source.rel.clone(),
+            url: page_url(&opts.base_url, &source.rel, PageKind::Html, None),
+            title: title.unwrap_or_else(|| file_stem(&source.rel)),
+            lang: page.lang,
+            section: None,
+            updated: None,
+            parts: page.parts,
+        },
         description: page.description,
-        lang: page.lang,
-        section: None,
         tags: page.tags,
-        updated: None,
-        parts: page.parts,
         links: page.links,
     })))
 }

@@ -264,15 +264,17 @@ fn record_article(line: &[u8]) -> Result<Article, Reason> {
     }
     let text = |s: Option<String>| s.map(|s| collapse(&s)).filter(|s| !s.is_empty());
     Ok(Article {
-        id,
-        url,
-        title,
+        page: helpdex_core::Page {
+            id,
+            url,
+            title,
+            lang: text(record.lang),
+            section: text(record.section),
+            updated: text(record.updated).map(|d| normalize_date(&d)),
+            parts,
+        },
         description: text(record.description),
-        lang: text(record.lang),
-        section: text(record.section),
         tags,
-        updated: text(record.updated).map(|d| normalize_date(&d)),
-        parts,
         links,
     })
 }
@@ -398,10 +400,13 @@ fn tinysearch_article(
     }
     let (_, parts) = body.finish();
     Ok(Article {
-        id: url.clone(),
-        url,
-        title,
-        parts,
+        page: helpdex_core::Page {
+            id: url.clone(),
+            url,
+            title,
+            parts,
+            ..helpdex_core::Page::default()
+        },
         ..Article::default()
     })
 }
@@ -414,17 +419,17 @@ mod tests {
     fn record_to_article() {
         let line = br##"{"id":"r:a.md","url":"https://x/a","title":"How to  reset","body":"# How to reset\n\nDo it.\n\n## Why\n\nBecause.","lang":"en","section":"Accounts","updated":"01/30/2024","tags":["A","b","a"],"description":null,"extra":1}"##;
         let a = record_article(line).unwrap();
-        assert_eq!(a.id, "r:a.md");
-        assert_eq!(a.url, "https://x/a");
-        assert_eq!(a.title, "How to reset");
-        assert_eq!(a.lang.as_deref(), Some("en"));
-        assert_eq!(a.section.as_deref(), Some("Accounts"));
-        assert_eq!(a.updated.as_deref(), Some("2024-01-30"));
+        assert_eq!(a.page.id, "r:a.md");
+        assert_eq!(a.page.url, "https://x/a");
+        assert_eq!(a.page.title, "How to reset");
+        assert_eq!(a.page.lang.as_deref(), Some("en"));
+        assert_eq!(a.page.section.as_deref(), Some("Accounts"));
+        assert_eq!(a.page.updated.as_deref(), Some("2024-01-30"));
         assert_eq!(a.tags, vec!["A", "b"]);
         assert_eq!(a.description, None);
-        assert_eq!(a.parts.len(), 2);
-        assert_eq!(a.parts[0].text, "Do it.");
-        assert_eq!(a.parts[1].heading.as_ref().unwrap().anchor, "why");
+        assert_eq!(a.page.parts.len(), 2);
+        assert_eq!(a.page.parts[0].text, "Do it.");
+        assert_eq!(a.page.parts[1].heading.as_ref().unwrap().anchor, "why");
     }
 
     #[test]
@@ -432,7 +437,7 @@ mod tests {
         let a = record_article(br#"{"id":"1","url":"/1","title":"T","body":"","tags":"x, y"}"#)
             .unwrap();
         assert_eq!(a.tags, vec!["x", "y"]);
-        assert!(a.parts.is_empty());
+        assert!(a.page.parts.is_empty());
     }
 
     #[test]
@@ -505,8 +510,8 @@ mod tests {
             1,
         )
         .unwrap();
-        assert_eq!(a.id, "/post/");
-        assert_eq!(a.parts[0].text, "Line one.\nLine two.");
+        assert_eq!(a.page.id, "/post/");
+        assert_eq!(a.page.parts[0].text, "Line one.\nLine two.");
         assert!(matches!(
             tinysearch_article(r#"{"title":"x","url":"/x"}"#, 10, 7, 3),
             Err((7, Reason::TooLarge { cap: 10, .. }))

@@ -204,32 +204,32 @@ fn finish(outcomes: Vec<Outcome>, mut problems: Vec<Problem>) -> Ingested {
     let mut first_url: HashMap<&str, usize> = HashMap::with_capacity(found.len());
     let mut keep = vec![false; found.len()];
     for (i, f) in found.iter().enumerate() {
-        if let Some(&first) = first_id.get(f.article.id.as_str()) {
+        if let Some(&first) = first_id.get(f.article.page.id.as_str()) {
             problems.push(Problem {
                 path: f.path.clone(),
                 line: f.line,
                 reason: Reason::DuplicateId {
-                    id: f.article.id.clone(),
+                    id: f.article.page.id.clone(),
                     first: found[first].location(),
                 },
             });
             continue;
         }
-        first_id.insert(&f.article.id, i);
+        first_id.insert(&f.article.page.id, i);
         keep[i] = true;
         // A shared url is suspicious (two results would open the same page) but both articles
         // are real content: keep both and warn.
-        match first_url.get(f.article.url.as_str()) {
+        match first_url.get(f.article.page.url.as_str()) {
             Some(&first) => warnings.push(Problem {
                 path: f.path.clone(),
                 line: f.line,
                 reason: Reason::DuplicateUrl {
-                    url: f.article.url.clone(),
+                    url: f.article.page.url.clone(),
                     first: found[first].location(),
                 },
             }),
             None => {
-                first_url.insert(&f.article.url, i);
+                first_url.insert(&f.article.page.url, i);
             }
         }
     }
@@ -239,7 +239,7 @@ fn finish(outcomes: Vec<Outcome>, mut problems: Vec<Problem>) -> Ingested {
         .zip(keep)
         .filter_map(|(f, keep)| keep.then_some(f.article))
         .collect();
-    articles.par_sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    articles.par_sort_unstable_by(|a, b| a.page.id.cmp(&b.page.id));
     for list in [&mut problems, &mut warnings] {
         list.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     }
@@ -265,9 +265,9 @@ fn strip_site_suffix(found: &mut [Found]) {
     };
     for f in found {
         if f.html.as_ref().is_some_and(|h| h.titled_by_document) {
-            if let Some(rest) = f.article.title.strip_suffix(&suffix) {
+            if let Some(rest) = f.article.page.title.strip_suffix(&suffix) {
                 if !rest.trim().is_empty() {
-                    f.article.title = rest.trim_end().to_owned();
+                    f.article.page.title = rest.trim_end().to_owned();
                 }
             }
         }
@@ -288,6 +288,7 @@ fn drop_repeated_lines(found: &mut [Found]) {
     for f in found.iter().filter(|f| unmarked(f)) {
         let mut lines: Vec<&str> = f
             .article
+            .page
             .parts
             .iter()
             .flat_map(|p| p.text.lines())
@@ -303,7 +304,7 @@ fn drop_repeated_lines(found: &mut [Found]) {
         return;
     }
     for f in found.iter_mut().filter(|f| unmarked(f)) {
-        for part in &mut f.article.parts {
+        for part in &mut f.article.page.parts {
             if part.text.lines().any(|l| counts.contains_key(l)) {
                 let kept: Vec<&str> = part
                     .text
@@ -314,6 +315,7 @@ fn drop_repeated_lines(found: &mut [Found]) {
             }
         }
         f.article
+            .page
             .parts
             .retain(|p| p.heading.is_some() || !p.text.is_empty());
     }

@@ -5,7 +5,14 @@
 //! images, HTML tags and comments (the text between tags stays) and DocFX markers such as
 //! `[!NOTE]`, `[!INCLUDE [x](y)]` and `:::image ...:::`, which are syntax, not content.
 
+use std::cell::{Cell, RefCell};
+
 use helpdex_core::Part;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, EndTag, StartTag, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::text::{tag_kind, Anchors, Body, TagKind};
@@ -245,169 +252,88 @@ fn find_marker(text: &str) -> Option<(usize, Marker, usize)> {
 }
 
 /// Plain text of raw HTML in Markdown, fed one event at a time (an HTML block arrives line by
-/// line, so a tag or comment can span events).
-#[derive(Debug, Default)]
+/// line, so a tag or comment can span events). html5ever's tokenizer reads it, the same parser
+/// that reads HTML pages, so character references decode as a browser decodes them
+/// (`&mdash;` → `—`) and comments, `<script>` and `<style>` content are not text.
+#[derive(Default)]
 struct HtmlText {
-    state: HtmlState,
-    /// Name of the tag being read.
-    name: String,
-    closing: bool,
-    /// Inside `<script>` or `<style>`: their content is not text.
-    raw: bool,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-enum HtmlState {
-    #[default]
-    Text,
-    Name,
-    /// Attributes, inside a quoted value when `Some(quote)`.
-    Attributes(Option<char>),
-    /// Inside `<!-- -->`, with the count of `-` just seen.
-    Comment(u8),
-    /// Inside `<!DOCTYPE ...>` or `<? ... ?>`.
-    Declaration,
+    /// Started at the first raw HTML of a block; dropped at the block's end, so an unclosed
+    /// tag or comment does not swallow the next block.
+    tokenizer: Option<Tokenizer<HtmlSink>>,
 }
 
 impl HtmlText {
     fn feed(&mut self, html: &str, body: &mut Body) {
-        let mut text = String::new();
-        let mut chars = html.chars().peekable();
-        while let Some(c) = chars.next() {
-            match self.state {
-                HtmlState::Text => {
-                    if c != '<' {
-                        if !self.raw {
-                            text.push(c);
-                        }
-                        continue;
-                    }
-                    match chars.peek() {
-                        Some(n) if n.is_ascii_alphabetic() => self.open_tag(false),
-                        Some('/') => {
-                            chars.next();
-                            self.open_tag(true);
-                        }
-                        Some('!') => {
-                            chars.next();
-                            let comment = chars.next_if_eq(&'-').is_some()
-                                && chars.next_if_eq(&'-').is_some();
-                            self.state = if comment {
-                                HtmlState::Comment(0)
-                            } else {
-                                HtmlState::Declaration
-                            };
-                        }
-                        Some('?') => self.state = HtmlState::Declaration,
-                        _ if !self.raw => text.push(c),
-                        _ => {}
-                    }
-                }
-                HtmlState::Name if c.is_alphanumeric() || matches!(c, '-' | '_' | ':' | '.') => {
-                    self.name.push(c);
-                }
-                HtmlState::Name | HtmlState::Attributes(None) if c == '>' => {
-                    flush(&mut text, body);
-                    self.close_tag(body);
-                }
-                HtmlState::Name => self.state = HtmlState::Attributes(None),
-                HtmlState::Attributes(None) if c == '"' || c == '\'' => {
-                    self.state = HtmlState::Attributes(Some(c));
-                }
-                HtmlState::Attributes(Some(quote)) if c == quote => {
-                    self.state = HtmlState::Attributes(None);
-                }
-                HtmlState::Attributes(_) => {}
-                HtmlState::Comment(dashes) => {
-                    self.state = match c {
-                        '-' => HtmlState::Comment(dashes.saturating_add(1)),
-                        '>' if dashes >= 2 => HtmlState::Text,
-                        _ => HtmlState::Comment(0),
-                    };
-                }
-                HtmlState::Declaration => {
-                    if c == '>' {
-                        self.state = HtmlState::Text;
-                    }
-                }
+        let tokenizer = self
+            .tokenizer
+            .get_or_insert_with(|| Tokenizer::new(HtmlSink::default(), TokenizerOpts::default()));
+        let input = BufferQueue::default();
+        input.push_back(StrTendril::from_slice(html));
+        // The sink never asks the tokenizer to pause (it runs no scripts), so one call reads
+        // everything.
+        let _ = tokenizer.feed(&input);
+        for piece in tokenizer.sink.pieces.take() {
+            match piece {
+                Piece::Text(text) => body.push(&text),
+                Piece::Tag(TagKind::Inline) => {}
+                Piece::Tag(TagKind::Space) => body.space(),
+                Piece::Tag(TagKind::Block) => body.end_block(),
             }
-        }
-        flush(&mut text, body);
-    }
-
-    fn open_tag(&mut self, closing: bool) {
-        self.state = HtmlState::Name;
-        self.name.clear();
-        self.closing = closing;
-    }
-
-    fn close_tag(&mut self, body: &mut Body) {
-        self.state = HtmlState::Text;
-        let raw_element =
-            self.name.eq_ignore_ascii_case("script") || self.name.eq_ignore_ascii_case("style");
-        if self.raw {
-            // Only the end tag of the raw element ends raw text.
-            self.raw = !(self.closing && raw_element);
-            return;
-        }
-        self.raw = raw_element && !self.closing;
-        match tag_kind(&self.name) {
-            TagKind::Inline => {}
-            TagKind::Space => body.space(),
-            TagKind::Block => body.end_block(),
         }
     }
 }
 
-/// Pushes collected text, decoding the character references pulldown-cmark leaves in raw HTML.
-fn flush(text: &mut String, body: &mut Body) {
-    if text.contains('&') {
-        body.push(&decode_entities(text));
-    } else {
-        body.push(text);
-    }
-    text.clear();
+/// What the tokenizer yields, collected until the feed returns.
+#[derive(Default)]
+struct HtmlSink {
+    pieces: RefCell<Vec<Piece>>,
+    /// Inside `<script>` or `<style>`: their content is not text.
+    raw: Cell<bool>,
 }
 
-/// Decodes numeric references and the named ones that show up in hand-written HTML.
-fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
-            let name = &rest[1..end];
-            let c = match name {
-                "amp" => '&',
-                "lt" => '<',
-                "gt" => '>',
-                "quot" => '"',
-                "apos" => '\'',
-                "nbsp" => '\u{a0}',
-                _ => {
-                    let code = match name.strip_prefix('#')? {
-                        hex if hex.starts_with(['x', 'X']) => u32::from_str_radix(&hex[1..], 16),
-                        dec => dec.parse(),
-                    };
-                    char::from_u32(code.ok()?)?
+enum Piece {
+    Text(String),
+    Tag(TagKind),
+}
+
+impl TokenSink for HtmlSink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        match token {
+            Token::CharacterTokens(text) if !self.raw.get() => {
+                let mut pieces = self.pieces.borrow_mut();
+                match pieces.last_mut() {
+                    Some(Piece::Text(last)) => last.push_str(&text),
+                    _ => pieces.push(Piece::Text(text.to_string())),
                 }
-            };
-            Some((c, end + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
             }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
+            Token::TagToken(tag) => {
+                let name: &str = &tag.name;
+                let raw_kind = match name {
+                    "script" => Some(RawKind::ScriptData),
+                    "style" => Some(RawKind::Rawtext),
+                    _ => None,
+                };
+                if self.raw.get() {
+                    // Only the end tag of the raw element ends raw text.
+                    if tag.kind == EndTag && raw_kind.is_some() {
+                        self.raw.set(false);
+                    }
+                    return TokenSinkResult::Continue;
+                }
+                self.pieces.borrow_mut().push(Piece::Tag(tag_kind(name)));
+                if let (StartTag, Some(kind)) = (tag.kind, raw_kind) {
+                    self.raw.set(true);
+                    // Tell the tokenizer, as the tree builder would, so `<p>` in a script is
+                    // not read as a tag.
+                    return TokenSinkResult::RawData(kind);
+                }
             }
+            _ => {}
         }
+        TokenSinkResult::Continue
     }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -552,10 +478,11 @@ mod tests {
     }
 
     #[test]
-    fn entities() {
+    fn character_references_in_html_decode_like_a_browser() {
         assert_eq!(
-            decode_entities("a &amp; b &#65;&#x42; &bogus; &"),
-            "a & b AB &bogus; &"
+            text_of("<p>a&mdash;b &copy; 2024 &rsquo; &amp; &#65;&#x42; &bogus; & &lt;p&gt;</p>"),
+            "a—b © 2024 ’ & AB &bogus; & <p>"
         );
+        assert_eq!(text_of("x <span>&hellip;&nbsp;&euro;</span>"), "x … €");
     }
 }

@@ -36,7 +36,11 @@ fn ingest(dir: &TempDir) -> Ingested {
 }
 
 fn ids(ingested: &Ingested) -> Vec<&str> {
-    ingested.articles.iter().map(|a| a.id.as_str()).collect()
+    ingested
+        .articles
+        .iter()
+        .map(|a| a.page.id.as_str())
+        .collect()
 }
 
 /// The only problem, shown relative to `dir`.
@@ -76,9 +80,10 @@ fn invalid_utf8_is_replaced_with_a_warning_naming_the_line() {
     let page = ingested
         .articles
         .iter()
-        .find(|a| a.id == "page.html")
+        .find(|a| a.page.id == "page.html")
         .unwrap();
     assert!(page
+        .page
         .parts
         .iter()
         .any(|p| p.text.contains("Tool \u{FFFD} options")));
@@ -202,7 +207,7 @@ fn duplicate_ids_keep_the_first_and_name_both() {
         &Options::default(),
     );
     assert_eq!(ingested.articles.len(), 1);
-    assert_eq!(ingested.articles[0].title, "Start");
+    assert_eq!(ingested.articles[0].page.title, "Start");
     assert_eq!(ingested.problems.len(), 1);
     assert_eq!(
         ingested.problems[0].to_string(),
@@ -229,7 +234,11 @@ fn duplicate_ids_in_json_lines_name_both_lines() {
         only_problem(&ingested, dir.path()),
         "r.jsonl:3: duplicate id \"x\": already used by r.jsonl:1"
     );
-    let titles: Vec<&str> = ingested.articles.iter().map(|a| a.title.as_str()).collect();
+    let titles: Vec<&str> = ingested
+        .articles
+        .iter()
+        .map(|a| a.page.title.as_str())
+        .collect();
     assert_eq!(titles, ["One", "Two"]);
 }
 
@@ -399,7 +408,7 @@ fn duplicates_in_a_one_line_tinysearch_file_keep_the_earlier_entry() {
     );
     let ingested = ingest_with(&[dir.path().join("index.json")], &Options::default());
     assert_eq!(ingested.articles.len(), 1);
-    assert_eq!(ingested.articles[0].title, "Copy 0");
+    assert_eq!(ingested.articles[0].page.title, "Copy 0");
     assert_eq!(ingested.problems.len(), 49);
     assert!(ingested.problems.iter().all(|p| p.line == Some(1)
         && matches!(&p.reason, Reason::DuplicateId { id, .. } if id == "/same/")));

@@ -24,13 +24,14 @@ fn article<'a>(ingested: &'a Ingested, id: &str) -> &'a Article {
     ingested
         .articles
         .iter()
-        .find(|a| a.id == id)
+        .find(|a| a.page.id == id)
         .unwrap_or_else(|| panic!("no article {id}"))
 }
 
 /// (level, text, anchor) of every heading.
 fn headings(article: &Article) -> Vec<(u8, &str, &str)> {
     article
+        .page
         .parts
         .iter()
         .filter_map(|p| p.heading.as_ref())
@@ -44,8 +45,12 @@ fn en_markdown_sample_reads_all_50_and_ignores_source_txt() {
     assert!(ingested.problems.is_empty(), "{:?}", ingested.problems);
     assert!(ingested.skipped.is_empty());
     assert_eq!(ingested.articles.len(), 50);
-    assert!(ingested.articles.iter().all(|a| a.id.ends_with(".md")));
-    let ids: Vec<&str> = ingested.articles.iter().map(|a| a.id.as_str()).collect();
+    assert!(ingested.articles.iter().all(|a| a.page.id.ends_with(".md")));
+    let ids: Vec<&str> = ingested
+        .articles
+        .iter()
+        .map(|a| a.page.id.as_str())
+        .collect();
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(ids, sorted, "articles come sorted by id");
@@ -54,12 +59,12 @@ fn en_markdown_sample_reads_all_50_and_ignores_source_txt() {
         &ingested,
         "Outlook/Client/message-body/hyperlinks-not-working-in-outlook.md",
     );
-    assert_eq!(a.title, "Hyperlinks are not working");
+    assert_eq!(a.page.title, "Hyperlinks are not working");
     assert_eq!(
-        a.url,
+        a.page.url,
         "/Outlook/Client/message-body/hyperlinks-not-working-in-outlook"
     );
-    assert_eq!(a.updated.as_deref(), Some("2024-01-30"));
+    assert_eq!(a.page.updated.as_deref(), Some("2024-01-30"));
     assert!(a
         .description
         .as_deref()
@@ -84,7 +89,7 @@ fn en_markdown_sample_reads_all_50_and_ignores_source_txt() {
         "Method 1: Reset Internet Explorer settings",
         "method-1-reset-internet-explorer-settings"
     )));
-    let symptoms = &a.parts[1].text;
+    let symptoms = &a.page.parts[1].text;
     assert!(symptoms.starts_with("After you install the Outlook Desktop July 11th"));
     assert!(
         !symptoms.contains("[!NOTE]"),
@@ -103,9 +108,9 @@ fn zh_markdown_sample_reads_all_50_with_chinese_anchors() {
         &ingested,
         "ai/integrations/vector-search-auto-embedding-openai.md",
     );
-    assert_eq!(a.title, "OpenAI 向量嵌入");
+    assert_eq!(a.page.title, "OpenAI 向量嵌入");
     assert_eq!(
-        a.url,
+        a.page.url,
         "/ai/integrations/vector-search-auto-embedding-openai"
     );
     // `summary` stands in for `description`.
@@ -114,8 +119,8 @@ fn zh_markdown_sample_reads_all_50_with_chinese_anchors() {
         Some("了解如何在 TiDB Cloud 中使用 OpenAI 向量嵌入模型。")
     );
     // The H1 repeats the title, so the text under it is the first, heading-less part.
-    assert_eq!(a.parts[0].heading, None);
-    assert!(a.parts[0]
+    assert_eq!(a.page.parts[0].heading, None);
+    assert!(a.page.parts[0]
         .text
         .starts_with("本文档介绍如何在 TiDB Cloud 中结合 Auto Embedding 使用"));
     let h = headings(a);
@@ -147,7 +152,7 @@ fn zh_markdown_sample_reads_all_50_with_chinese_anchors() {
         let mut unique = anchors.clone();
         unique.sort();
         unique.dedup();
-        assert_eq!(anchors.len(), unique.len(), "{}", article.id);
+        assert_eq!(anchors.len(), unique.len(), "{}", article.page.id);
     }
 }
 
@@ -166,16 +171,16 @@ fn markdown_samples_give_the_corpus_titles() {
         let titles: HashMap<&str, &str> = records
             .articles
             .iter()
-            .map(|a| (a.id.as_str(), a.title.as_str()))
+            .map(|a| (a.page.id.as_str(), a.page.title.as_str()))
             .collect();
         let files = ingest(sample);
         assert_eq!(files.articles.len(), 50);
         for article in &files.articles {
-            let id = format!("{repo}:{}", article.id);
+            let id = format!("{repo}:{}", article.page.id);
             let expected = titles
                 .get(id.as_str())
                 .unwrap_or_else(|| panic!("{id} not in {corpus}"));
-            assert_eq!(&article.title, expected, "{id}");
+            assert_eq!(&article.page.title, expected, "{id}");
         }
     }
 }
@@ -193,13 +198,13 @@ fn en_help_corpus_ingests_without_problems() {
         &ingested,
         "MicrosoftDocs/OfficeDocs-Support:Outlook/Client/message-body/hyperlinks-not-working-in-outlook.md",
     );
-    assert_eq!(a.title, "Hyperlinks are not working");
+    assert_eq!(a.page.title, "Hyperlinks are not working");
     assert_eq!(
-        a.url,
+        a.page.url,
         "https://learn.microsoft.com/en-us/outlook/troubleshoot/message-body/hyperlinks-not-working-in-outlook"
     );
-    assert_eq!(a.section.as_deref(), Some("Outlook"));
-    assert_eq!(a.lang.as_deref(), Some("en"));
+    assert_eq!(a.page.section.as_deref(), Some("Outlook"));
+    assert_eq!(a.page.lang.as_deref(), Some("en"));
     assert!(a.tags.iter().any(|t| t == "Outlook 2016"), "{:?}", a.tags);
     assert_eq!(headings(a)[1], (2, "Symptoms", "symptoms"));
 }

@@ -23,7 +23,8 @@ fn ingest(inputs: &[PathBuf], opts: &Options) -> Ingested {
 type Summary<'a> = Vec<(Option<(u8, &'a str, &'a str)>, &'a str)>;
 
 fn summary(a: &Article) -> Summary<'_> {
-    a.parts
+    a.page
+        .parts
         .iter()
         .map(|p| {
             (
@@ -74,7 +75,11 @@ fn html_site() {
     );
 
     let ingested = ingest(&[site.path().to_path_buf()], &Options::default());
-    let ids: Vec<&str> = ingested.articles.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = ingested
+        .articles
+        .iter()
+        .map(|a| a.page.id.as_str())
+        .collect();
     assert_eq!(
         ids,
         ["billing/index.htm", "billing/refunds.html", "index.html"]
@@ -84,17 +89,17 @@ fn html_site() {
         unreachable!()
     };
     assert_eq!(
-        (billing.url.as_str(), billing.title.as_str()),
+        (billing.page.url.as_str(), billing.page.title.as_str()),
         ("/billing/", "Billing")
     );
-    assert_eq!(home.url, "/");
-    assert_eq!(home.title, "帮助中心");
-    assert_eq!(home.lang.as_deref(), Some("zh-CN"));
+    assert_eq!(home.page.url, "/");
+    assert_eq!(home.page.title, "帮助中心");
+    assert_eq!(home.page.lang.as_deref(), Some("zh-CN"));
     assert_eq!(summary(home), [(None, "欢迎。")]);
 
-    assert_eq!(refunds.url, "/billing/refunds.html");
-    assert_eq!(refunds.title, "Refunds");
-    assert_eq!(refunds.lang.as_deref(), Some("en"));
+    assert_eq!(refunds.page.url, "/billing/refunds.html");
+    assert_eq!(refunds.page.title, "Refunds");
+    assert_eq!(refunds.page.lang.as_deref(), Some("en"));
     assert_eq!(refunds.description.as_deref(), Some("Get your money back."));
     assert_eq!(refunds.tags, ["refund", "money"]);
     // "How to ask" has no id, so no anchor a link could use: it is part of the section before.
@@ -134,7 +139,13 @@ fn markdown_site_urls_and_metadata() {
     let got: Vec<(&str, &str, &str)> = ingested
         .articles
         .iter()
-        .map(|a| (a.id.as_str(), a.url.as_str(), a.title.as_str()))
+        .map(|a| {
+            (
+                a.page.id.as_str(),
+                a.page.url.as_str(),
+                a.page.title.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -159,10 +170,13 @@ fn markdown_site_urls_and_metadata() {
     );
     let reset = &ingested.articles[2];
     assert_eq!(reset.tags, ["account", "security"]);
-    assert_eq!(reset.section.as_deref(), Some("Account"));
-    assert_eq!(reset.lang.as_deref(), Some("en"));
+    assert_eq!(reset.page.section.as_deref(), Some("Account"));
+    assert_eq!(reset.page.lang.as_deref(), Some("en"));
     assert_eq!(summary(reset), [(None, "Open settings.")]);
-    assert_eq!(ingested.articles[1].updated.as_deref(), Some("2024-03-01"));
+    assert_eq!(
+        ingested.articles[1].page.updated.as_deref(),
+        Some("2024-03-01")
+    );
 }
 
 #[test]
@@ -180,7 +194,13 @@ fn tinysearch_json() {
     let got: Vec<(&str, &str, &str)> = ingested
         .articles
         .iter()
-        .map(|a| (a.id.as_str(), a.url.as_str(), a.title.as_str()))
+        .map(|a| {
+            (
+                a.page.id.as_str(),
+                a.page.url.as_str(),
+                a.page.title.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -240,9 +260,13 @@ fn mixed_inputs_report_progress_and_come_back_sorted() {
         seen.fetch_add(n, Ordering::Relaxed);
     });
     assert_eq!(seen.into_inner(), total);
-    let ids: Vec<&str> = ingested.articles.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = ingested
+        .articles
+        .iter()
+        .map(|a| a.page.id.as_str())
+        .collect();
     assert_eq!(ids, ["0", "a.html", "b.md", "single.md"]);
-    assert_eq!(ingested.articles[3].url, "/single");
+    assert_eq!(ingested.articles[3].page.url, "/single");
 
     // Same input, any order of arguments: same articles.
     let reversed: Vec<PathBuf> = inputs.iter().rev().cloned().collect();
@@ -282,7 +306,11 @@ fn unknown_layouts_lose_link_bars_and_the_lines_every_page_repeats() {
     };
     // No <h1>: the title is <title> without the " | Example Docs" every page has.
     assert_eq!(
-        (a.title.as_str(), b.title.as_str(), c.title.as_str()),
+        (
+            a.page.title.as_str(),
+            b.page.title.as_str(),
+            c.page.title.as_str()
+        ),
         ("A", "B", "C")
     );
     assert_eq!(
@@ -341,7 +369,11 @@ fn pages_that_are_no_answers_are_skipped_with_their_reason() {
         "<div role=\"main\"><h1>Contents</h1><ul><li><a href=\"sign-in.html\">Sign in</a></li><li><a href=\"sign-in.html#x\">With a passkey</a></li></ul></div>",
     );
     let ingested = ingest(&[site.path().to_path_buf()], &Options::default());
-    let ids: Vec<&str> = ingested.articles.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = ingested
+        .articles
+        .iter()
+        .map(|a| a.page.id.as_str())
+        .collect();
     assert_eq!(ids, ["sign-in.html"]);
     let skipped: Vec<String> = ingested
         .skipped
@@ -386,6 +418,10 @@ fn include_and_exclude_pick_files_of_folders() {
     let sources = Sources::discover(&[site.path().to_path_buf()], &opts).unwrap();
     assert_eq!(sources.excluded(), 2);
     let ingested = read(sources, &opts, &|_| {});
-    let ids: Vec<&str> = ingested.articles.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = ingested
+        .articles
+        .iter()
+        .map(|a| a.page.id.as_str())
+        .collect();
     assert_eq!(ids, ["guide/a.html", "guide/b.md"]);
 }

@@ -6,14 +6,16 @@
 //!
 //! ```js
 //! const index = new Index(coreBytes);            // throws on a corrupt or mismatched file
-//! for (const n of index.missingPostings(query)) index.addPostings(n, await fetchChunk(n));
+//! for (const n of index.missingPostings(query, true)) index.addPostings(n, await fetchChunk(n));
 //! const hits = index.search(query, 10, true);    // [doc, fragments, score, doc, …]
 //! for (let i = 1; i < hits.length; i += 3) if (!index.hasFragments(hits[i])) index.addFragments(...);
-//! const shown = JSON.parse(index.results());     // [{ title, url, anchor, excerpt, subResults }]
+//! const shown = JSON.parse(index.results());     // [{ id, url, title, anchor, excerpt, subResults, … }]
 //! ```
 //!
 //! Text offsets handed to JavaScript (`highlights`) are UTF-16 code units, ready for
 //! `String.prototype.slice`.
+
+#![deny(missing_docs)]
 
 use helpdex_core::{Excerpt, Hit, Plan, SearchOptions};
 use wasm_bindgen::prelude::*;
@@ -25,7 +27,7 @@ use json::Json;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// An open index, plus the last query's plan and hits (so `result` can present them).
+/// An open index, plus the last query's plan and hits (so `results` can present them).
 #[wasm_bindgen]
 pub struct Index {
     inner: helpdex_core::Index,
@@ -94,7 +96,9 @@ impl Index {
         self.inner.has_fragments(n)
     }
 
-    /// The postings chunks `query` needs that are not loaded yet.
+    /// The postings chunks `query` (searched with or without `typos`) needs that are not
+    /// loaded yet, ascending. Plans the query, and keeps the plan for `search` and `results`;
+    /// a new query drops the last search's hits.
     #[wasm_bindgen(js_name = missingPostings)]
     pub fn missing_postings(&mut self, query: &str, typos: bool) -> Vec<u32> {
         let (index, plan) = self.plan(query, typos);
@@ -140,12 +144,12 @@ impl Index {
         json.array(&shown, |json, shown| {
             let f = shown.fragment;
             json.object(|o| {
-                o.field("id").string(&f.id);
-                o.field("url").string(&f.url);
-                o.field("title").string(&f.title);
+                o.field("id").string(&f.page.id);
+                o.field("url").string(&f.page.url);
+                o.field("title").string(&f.page.title);
                 utf16_ranges(o.field("titleHighlights"), &shown.title);
-                o.field("section").optional(f.section.as_deref());
-                o.field("lang").optional(f.lang.as_deref());
+                o.field("section").optional(f.page.section.as_deref());
+                o.field("lang").optional(f.page.lang.as_deref());
                 o.field("anchor").optional(shown.anchor);
                 excerpt(o.field("excerpt"), &shown.excerpt);
                 o.field("subResults").array(&shown.sub_results, |json, s| {

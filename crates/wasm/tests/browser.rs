@@ -28,17 +28,20 @@ fn built() -> BuiltIndex {
     ];
     for (id, title, text) in docs {
         b.add(analyze(&Article {
-            id: id.into(),
-            url: format!("/{id}"),
-            title: title.into(),
-            parts: vec![Part {
-                heading: Some(Heading {
-                    level: 2,
-                    text: "Steps".into(),
-                    anchor: "steps".into(),
-                }),
-                text: text.into(),
-            }],
+            page: helpdex_core::Page {
+                id: id.into(),
+                url: format!("/{id}"),
+                title: title.into(),
+                parts: vec![Part {
+                    heading: Some(Heading {
+                        level: 2,
+                        text: "Steps".into(),
+                        anchor: "steps".into(),
+                    }),
+                    text: text.into(),
+                }],
+                ..helpdex_core::Page::default()
+            },
             ..Article::default()
         }));
     }
@@ -134,8 +137,11 @@ fn damaged_or_mixed_files_throw() {
     let other = {
         let mut x = IndexBuilder::new(BuildOptions::default());
         x.add(analyze(&Article {
-            id: "x".into(),
-            title: "Other".into(),
+            page: helpdex_core::Page {
+                id: "x".into(),
+                title: "Other".into(),
+                ..helpdex_core::Page::default()
+            },
             ..Article::default()
         }));
         x.finish()

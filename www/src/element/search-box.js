@@ -9,11 +9,21 @@ import { listMove, opensSearch, shortcutLabel } from './keyboard.js';
 import { RecentSearches } from './recent.js';
 import { adoptStyles } from './styles.js';
 
+/** @typedef {Awaited<ReturnType<typeof createSearch>>} Search */
+/** @typedef {ReturnType<typeof renderResults>[number] | ReturnType<typeof renderRecent>[number]} Option */
+/**
+ * The shadow DOM's parts, made once by `#build`.
+ * @typedef {{ trigger: HTMLButtonElement, dialog: HTMLDialogElement, input: HTMLInputElement,
+ *   esc: HTMLButtonElement, state: HTMLDivElement, list: HTMLDivElement, footer: HTMLElement,
+ *   announcer: Announcer }} Parts
+ */
+
 const DEFAULT_BASE = '/search/';
 const DEFAULT_LIMIT = 8;
 
 export class HelpdexSearchElement extends HTMLElement {
-  static observedAttributes = ['base', 'analytics'];
+  /** Every documented attribute. */
+  static observedAttributes = ['base', 'limit', 'placeholder', 'lang', 'no-shortcuts', 'analytics'];
 
   /**
    * Registers the element as `tag` in `registry`. Registering again is a no-op, and a second
@@ -26,13 +36,18 @@ export class HelpdexSearchElement extends HTMLElement {
     return this;
   }
 
+  /** @type {Search | null} */
   #searcher = null;
+  /** @type {Promise<Search> | null} */
   #handle = null;
+  /** @type {Parts | null} */
   #ui = null;
+  /** @type {Option[]} */
   #options = [];
   #active = -1;
   /** Bumped by every query: an answer whose number is not the latest is stale. */
   #seq = 0;
+  /** @type {AbortController | null} */
   #abort = null;
   #loaded = false;
   /** @type {Beacon | null} */
@@ -109,14 +124,22 @@ export class HelpdexSearchElement extends HTMLElement {
     queueMicrotask(() => this.isConnected || this.#forget());
   }
 
+  /**
+   * A new `base` drops the loaded index (the next search opens the new one). A new `lang`,
+   * `placeholder` or `no-shortcuts` relabels the box (`no-shortcuts` itself is read at each key
+   * press); while it is open, a new `limit`, `lang` or `placeholder` shows the query again.
+   */
   attributeChangedCallback(name, old, value) {
     if (old === value) return;
+    if (name === 'base') return this.#forget();
     if (name === 'analytics') {
       this.#beacon?.destroy();
       this.#beacon = value ? new Beacon(value) : null;
-    } else {
-      this.#forget();
+      return;
     }
+    if (!this.#ui) return; // not built yet: connectedCallback labels it
+    if (name !== 'limit') this.#localize();
+    if (this.open && name !== 'no-shortcuts') this.#update();
   }
 
   /** Opens the search dialog. */
@@ -137,6 +160,7 @@ export class HelpdexSearchElement extends HTMLElement {
     this.#ui?.dialog.close();
   }
 
+  /** @returns {Parts} */
   #build() {
     const root = this.attachShadow({ mode: 'open' });
     adoptStyles(root);
@@ -153,10 +177,11 @@ export class HelpdexSearchElement extends HTMLElement {
       spellcheck: 'false',
       enterkeyhint: 'go',
     });
-    const esc = el('button', { type: 'button', class: 'esc' }, el('kbd', {}, 'Esc'));
+    const esc = el('button', { type: 'button', class: 'esc' });
     const state = el('div', { class: 'state', part: 'state' });
     const list = el('div', { role: 'listbox', id: 'listbox', part: 'results' });
-    const footer = el('footer');
+    // Keyboard hints, not the page's contentinfo landmark.
+    const footer = el('footer', { role: 'none' });
     const dialog = el('dialog', { part: 'dialog' }, el('div', { class: 'bar' }, icon(), input, esc), el('div', { class: 'body' }, state, list), footer);
     const announcer = new Announcer(dialog);
     root.append(trigger, dialog);
@@ -197,19 +222,27 @@ export class HelpdexSearchElement extends HTMLElement {
     return { trigger, dialog, input, esc, state, list, footer, announcer };
   }
 
+  /** The parts, for the methods that run only once `#build` has made them. */
+  get #parts() {
+    return /** @type {Parts} */ (this.#ui);
+  }
+
   /** Sets every word of the UI in the page's language (it may change while the page lives). */
   #localize() {
     const t = strings(this);
-    const { trigger, dialog, input, list, footer, esc } = this.#ui;
+    const { trigger, dialog, input, list, footer, esc } = this.#parts;
+    // Buttons are named by what they show ("Search Ctrl K", "Esc" + a hidden "Close search"),
+    // so speech input can say what it sees.
     trigger.replaceChildren(icon(), el('span', { class: 'label' }, t.button), el('kbd', {}, shortcutLabel()));
-    trigger.setAttribute('aria-label', t.label);
+    if (this.hasAttribute('no-shortcuts')) trigger.removeAttribute('aria-keyshortcuts');
+    else trigger.setAttribute('aria-keyshortcuts', 'Control+K Meta+K /');
     dialog.setAttribute('aria-label', t.label);
     input.setAttribute('aria-label', t.label);
     input.placeholder = this.getAttribute('placeholder') || t.placeholder;
     list.setAttribute('aria-label', t.results);
     const hint = (keys, text) => el('span', {}, ...keys.map((k) => el('kbd', {}, k)), text);
     footer.replaceChildren(hint(['↑', '↓'], t.navigate), hint(['↵'], t.select), hint(['Esc'], t.close));
-    esc.setAttribute('aria-label', t.closeButton);
+    esc.replaceChildren(el('kbd', {}, 'Esc'), el('span', { class: 'visually-hidden' }, ` ${t.closeButton}`));
   }
 
   #search() {
@@ -235,7 +268,7 @@ export class HelpdexSearchElement extends HTMLElement {
   }
 
   async #update() {
-    const query = this.#ui.input.value;
+    const query = this.#parts.input.value;
     const t = strings(this);
     this.#abort?.abort();
     const seq = ++this.#seq;
@@ -258,7 +291,7 @@ export class HelpdexSearchElement extends HTMLElement {
   }
 
   #showResults(query, results, t) {
-    const { list, input, announcer } = this.#ui;
+    const { list, input, announcer } = this.#parts;
     this.#options = renderResults(list, results, t);
     this.#showState(results.length ? '' : t.empty(query));
     input.setAttribute('aria-expanded', String(results.length > 0));
@@ -269,7 +302,7 @@ export class HelpdexSearchElement extends HTMLElement {
   }
 
   #showRecent(t) {
-    const { list, state, input, announcer } = this.#ui;
+    const { list, state, input, announcer } = this.#parts;
     announcer.stop();
     const recent = this.#recent();
     const queries = recent.list();
@@ -294,16 +327,16 @@ export class HelpdexSearchElement extends HTMLElement {
 
   #showError(error, t) {
     this.#options = [];
-    this.#ui.list.replaceChildren();
-    this.#ui.input.setAttribute('aria-expanded', 'false');
+    this.#parts.list.replaceChildren();
+    this.#parts.input.setAttribute('aria-expanded', 'false');
     this.#setActive(-1);
     this.#showState(t.error, 'error', el('code', {}, String(error?.message ?? error)));
-    this.#ui.announcer.say(t.error);
+    this.#parts.announcer.say(t.error);
     this.#emit('helpdex-error', { error });
   }
 
   #showState(text, kind = '', ...more) {
-    const { state } = this.#ui;
+    const { state } = this.#parts;
     state.className = `state ${kind}`.trim();
     state.replaceChildren(...(text ? [text, ...more] : []));
   }
@@ -324,9 +357,9 @@ export class HelpdexSearchElement extends HTMLElement {
     this.#options[this.#active]?.element.setAttribute('aria-selected', 'false');
     this.#active = i;
     const option = this.#options[i];
-    if (!option) return this.#ui.input.removeAttribute('aria-activedescendant');
+    if (!option) return this.#parts.input.removeAttribute('aria-activedescendant');
     option.element.setAttribute('aria-selected', 'true');
-    this.#ui.input.setAttribute('aria-activedescendant', option.element.id);
+    this.#parts.input.setAttribute('aria-activedescendant', option.element.id);
     if (scroll) option.element.scrollIntoView({ block: 'nearest' });
   }
 
@@ -338,8 +371,8 @@ export class HelpdexSearchElement extends HTMLElement {
   /** Opens option `i`: a recent search runs again; a result is announced, then navigated to. */
   #choose(i) {
     const option = this.#options[i];
-    const input = this.#ui.input;
-    if (option.query !== undefined) {
+    const input = this.#parts.input;
+    if ('query' in option) {
       input.value = option.query;
       this.#update();
       return;
@@ -365,6 +398,7 @@ export class HelpdexSearchElement extends HTMLElement {
     this.#beacon?.add(event);
   }
 
+  /** @param {string} type @param {unknown} [detail] */
   #emit(type, detail = null, cancelable = false) {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }

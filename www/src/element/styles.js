@@ -73,11 +73,13 @@ input::placeholder { color: var(--_muted); opacity: 1; }
 }
 .group-label { position: sticky; top: 0; z-index: 1; padding: 0.8rem 0.5rem 0.3rem; background: var(--_bg); }
 .group-label:empty { display: none; }
-[role="option"] { margin: 2px 0; border-radius: var(--_radius); scroll-margin: 2.5rem 0 0.5rem; cursor: pointer; }
+[role="option"] {
+  display: grid; gap: 0.2rem; margin: 2px 0; padding: 0.55rem 0.75rem; border-radius: var(--_radius);
+  scroll-margin: 2.5rem 0 0.5rem; cursor: pointer; color: inherit; text-decoration: none;
+}
 [role="option"][aria-selected="true"] { background: var(--_active); box-shadow: inset 3px 0 0 var(--_accent); }
-[role="option"] > a, [role="option"] > span { display: grid; gap: 0.2rem; padding: 0.55rem 0.75rem; color: inherit; text-decoration: none; }
-[role="option"].heading > a, [role="option"].heading > span { padding-left: 2rem; position: relative; }
-[role="option"].heading > :first-child::before {
+[role="option"].heading { padding-left: 2rem; position: relative; }
+[role="option"].heading::before {
   content: ""; position: absolute; left: 1rem; top: 0; bottom: 0; border-left: 1px solid var(--_border);
 }
 .title { font-weight: 600; }

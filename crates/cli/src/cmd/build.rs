@@ -182,7 +182,7 @@ fn read_synonyms(path: &Path) -> Result<Synonyms> {
 fn count_languages(articles: &[Article]) -> BTreeMap<String, u32> {
     let mut out = BTreeMap::new();
     for a in articles {
-        let lang = a.lang.as_deref().unwrap_or("");
+        let lang = a.page.lang.as_deref().unwrap_or("");
         let primary = lang
             .split(['-', '_'])
             .next()

@@ -87,9 +87,9 @@ fn answer(
         let results: Vec<JsonResult> = presented
             .iter()
             .map(|(score, p)| JsonResult {
-                id: &p.fragment.id,
-                url: &p.fragment.url,
-                title: &p.fragment.title,
+                id: &p.fragment.page.id,
+                url: &p.fragment.page.url,
+                title: &p.fragment.page.title,
                 score: (score * 1000.0).round() / 1000.0,
                 excerpt: &p.excerpt.text,
                 anchor: p.anchor,
@@ -105,13 +105,14 @@ fn answer(
     for (rank, ((score, p), hit)) in presented.iter().zip(&hits).enumerate() {
         let section = p
             .fragment
+            .page
             .section
             .as_deref()
             .map(|s| format!("  [{s}]"))
             .unwrap_or_default();
         writeln!(out, "{:>2}. {}{section}", rank + 1, marked(&p.title, color))?;
         let anchor = p.anchor.map(|a| format!("#{a}")).unwrap_or_default();
-        writeln!(out, "    {}{anchor}", p.fragment.url)?;
+        writeln!(out, "    {}{anchor}", p.fragment.page.url)?;
         if !p.excerpt.text.is_empty() {
             writeln!(out, "    {}", marked(&p.excerpt, color))?;
         }

@@ -374,9 +374,9 @@ fn closest(index: &Index, query: &str) -> (Vec<Article>, bool) {
 fn article(index: &Index, doc: u32) -> Article {
     match index.fragment(doc) {
         Some(f) => Article {
-            id: f.id.clone(),
-            title: f.title.clone(),
-            url: f.url.clone(),
+            id: f.page.id.clone(),
+            title: f.page.title.clone(),
+            url: f.page.url.clone(),
         },
         None => Article {
             id: format!("#{doc}"),
@@ -397,9 +397,9 @@ fn article_by_id(index: &Index, id: &str) -> Article {
     };
     (0..index.docs())
         .find(|&d| {
-            index
-                .fragment(d)
-                .is_some_and(|f| f.id == id || (id.starts_with('/') && path_of(&f.url) == id))
+            index.fragment(d).is_some_and(|f| {
+                f.page.id == id || (id.starts_with('/') && path_of(&f.page.url) == id)
+            })
         })
         .map(|d| article(index, d))
         .unwrap_or_else(|| Article {

@@ -457,7 +457,9 @@ pub enum Unit {
     Full(u16),
     /// The syllable being typed: any in `range`; `exact` if what was typed is one already.
     Partial {
+        /// The syllable what was typed spells in full, if it is one (`zhi` of `zhi…`).
         exact: Option<u16>,
+        /// The syllables starting with what was typed.
         range: Range<u16>,
     },
     /// An initial letter: any syllable in `range`.

@@ -75,16 +75,16 @@ pub fn analyze(article: &Article) -> AnalyzedArticle {
             });
             next + FIELD_GAP
         };
-    position = field_text(Field::Title, &article.title, position, None);
+    position = field_text(Field::Title, &article.page.title, position, None);
     for tag in &article.tags {
         position = field_text(Field::Tags, tag, position, None);
     }
     if let Some(description) = &article.description {
         position = field_text(Field::Tags, description, position, None);
     }
-    let mut part_positions = Vec::with_capacity(article.parts.len());
-    let mut part_checkpoints = Vec::with_capacity(article.parts.len());
-    for part in &article.parts {
+    let mut part_positions = Vec::with_capacity(article.page.parts.len());
+    let mut part_checkpoints = Vec::with_capacity(article.page.parts.len());
+    for part in &article.page.parts {
         let heading_position = position;
         if let Some(heading) = &part.heading {
             position = field_text(Field::Headings, &heading.text, position, None);
@@ -100,13 +100,7 @@ pub fn analyze(article: &Article) -> AnalyzedArticle {
         terms,
         lengths,
         fragment: Fragment {
-            id: article.id.clone(),
-            url: article.url.clone(),
-            title: article.title.clone(),
-            section: article.section.clone(),
-            lang: article.lang.clone(),
-            updated: article.updated.clone(),
-            parts: article.parts.clone(),
+            page: article.page.clone(),
             part_positions,
             part_checkpoints,
         },
@@ -150,28 +144,41 @@ fn folds_to_one_char(text: &str, at: usize) -> bool {
     folded.chars().count() == 1
 }
 
+/// The files of one build, in memory: the caller writes them (the CLI) or opens them (tests).
 #[derive(Clone, Debug)]
 pub struct BuiltIndex {
     /// Shared by every file of this build.
     pub build_id: u64,
+    /// The core file: vocabulary, document frequencies, norms and tables; loaded first.
     pub core: Vec<u8>,
+    /// Postings chunks, numbered by position; a query loads the ones its terms live in.
     pub postings: Vec<Vec<u8>>,
+    /// Fragment chunks of consecutive articles, numbered by position; loaded to show results.
     pub fragments: Vec<Vec<u8>>,
+    /// What went into the files, for the build summary.
     pub stats: BuildStats,
 }
 
 /// Counts describing a build, for the summary.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BuildStats {
+    /// Articles indexed.
     pub articles: u32,
+    /// Distinct terms in the vocabulary.
     pub terms: u64,
+    /// Tokens indexed, over every field of every article.
     pub tokens: u64,
+    /// Size of the vocabulary fst.
     pub vocabulary_bytes: u64,
+    /// Size of all postings chunks.
     pub postings_bytes: u64,
+    /// Size of all fragment chunks.
     pub fragments_bytes: u64,
+    /// Characters in the folding table the core carries (those the vocabulary uses).
     pub fold_table_chars: u64,
-    /// Syllables and (character, syllable) readings in the pinyin table.
+    /// Syllables in the pinyin table.
     pub pinyin_syllables: u64,
+    /// (character, syllable) readings in the pinyin table.
     pub pinyin_readings: u64,
 }
 
@@ -354,10 +361,11 @@ impl IndexBuilder {
 }
 
 fn fragment_size(f: &Fragment) -> usize {
-    f.id.len()
-        + f.url.len()
-        + f.title.len()
-        + f.parts
+    f.page.id.len()
+        + f.page.url.len()
+        + f.page.title.len()
+        + f.page
+            .parts
             .iter()
             .map(|p| {
                 p.text.len()
@@ -429,12 +437,7 @@ mod tests {
         #[test]
         fn checkpoints_resume_tokenizing(pieces in prop::collection::vec(prop::sample::select(PIECES), 0..400)) {
             let text: String = pieces.concat();
-            let article = Article {
-                id: "a".into(),
-                title: "t".into(),
-                parts: vec![Part { heading: None, text: text.clone() }],
-                ..Article::default()
-            };
+            let article = Article { page: crate::Page { id: "a".into(), title: "t".into(), parts: vec![Part { heading: None, text: text.clone() }], ..crate::Page::default() }, ..Article::default() };
             let analyzed = analyze(&article);
             let checkpoints = &analyzed.fragment.part_checkpoints[0];
             let all = tokens(&text, 0);

@@ -45,7 +45,7 @@ pub struct TermValue {
     pub ordinal: u32,
     /// Postings chunk number.
     pub chunk: u32,
-    /// Document frequency, exact below 32 and within 3.5% above (see [`DfByte`]); scoring reads
+    /// Document frequency, exact below 32 and within 3.5% above (see `DfByte`); scoring reads
     /// the exact one from the postings list.
     pub df: u32,
 }

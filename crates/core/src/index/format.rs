@@ -67,15 +67,35 @@ pub enum FormatError {
     /// The bytes do not start with a helpdex header (not an index file, or still compressed).
     NotAnIndex,
     /// The file is of another kind than expected (e.g. a postings chunk given as the core).
-    WrongKind { expected: FileKind, got: FileKind },
+    WrongKind {
+        /// The kind the caller asked for.
+        expected: FileKind,
+        /// The kind the header names.
+        got: FileKind,
+    },
     /// The file was written by another version of the format.
-    Version { expected: u16, got: u16 },
+    Version {
+        /// The version this code reads.
+        expected: u16,
+        /// The version in the header.
+        got: u16,
+    },
     /// Shorter than its header says: a truncated download or write.
-    Truncated { expected: u64, got: u64 },
+    Truncated {
+        /// Bytes the header announces.
+        expected: u64,
+        /// Bytes there are.
+        got: u64,
+    },
     /// The payload does not match its checksum: the file is damaged.
     Checksum,
     /// A chunk from another build than the core (a stale cache, a half-deployed site).
-    BuildMismatch { expected: u64, got: u64 },
+    BuildMismatch {
+        /// The core's build id.
+        expected: u64,
+        /// The chunk's build id.
+        got: u64,
+    },
     /// The checksum matched but the content does not decode: written by a buggy or hostile tool.
     Malformed(&'static str),
 }
@@ -125,7 +145,9 @@ pub fn wrap(kind: FileKind, build_id: u64, payload: &[u8]) -> Vec<u8> {
 /// A verified file: its build id and payload.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Unwrapped<'a> {
+    /// The build the file belongs to; chunks must match their core.
     pub build_id: u64,
+    /// The bytes after the header, checksum verified.
     pub payload: &'a [u8],
 }
 

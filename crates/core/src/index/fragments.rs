@@ -5,20 +5,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::Part;
+use crate::article::Page;
 
 /// Display data of one article.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fragment {
-    /// The article's id (record id or relative path).
-    pub id: String,
-    pub url: String,
-    pub title: String,
-    pub section: Option<String>,
-    pub lang: Option<String>,
-    pub updated: Option<String>,
-    /// The body split at headings, as ingested.
-    pub parts: Vec<Part>,
+    /// The article's page as ingested. First, and serialized in line (postcard adds nothing for
+    /// a nested struct), so the file layout is the page's fields, then the two tables below.
+    pub page: Page,
     /// For each part, the position of its heading's first token and of its text's first token,
     /// as numbered at build time: match positions from the postings map onto parts with it.
     pub part_positions: Vec<[u32; 2]>,

@@ -3,7 +3,7 @@
 //! An index is a few static files: a small **core** (vocabulary fst, field lengths, the folding
 //! and pinyin tables), **postings chunks** (lists of articles per term, split by term range so a query
 //! fetches only the ranges its words fall in) and **fragments chunks** (what results display).
-//! Every file carries the [`format`] header, so damage and mixed builds are caught on load.
+//! Every file carries the [`format`](mod@format) header, so damage and mixed builds are caught on load.
 
 #[cfg(feature = "build")]
 pub mod build;

@@ -16,10 +16,13 @@ use super::format::FormatError;
 /// Indexed fields, in the order of their bits and term frequencies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
+    /// The article's title.
     Title = 0,
+    /// Every heading of the body.
     Headings = 1,
     /// Tags, keywords and the description.
     Tags = 2,
+    /// The body text under the headings.
     Body = 3,
 }
 
@@ -82,6 +85,7 @@ impl<'a> Cursor<'a> {
 /// Per-article statistics of one term, as the builder collects them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TermInArticle {
+    /// Occurrences per field, indexed by [`Field`].
     pub tf: [u32; FIELD_COUNT],
     /// The first positions, ascending, at most [`MAX_POSITIONS`].
     pub positions: Vec<u32>,
@@ -149,7 +153,9 @@ impl ListWriter {
 /// One entry of a list, as read back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Posting<'a> {
+    /// The article's number, in build order.
     pub doc: u32,
+    /// Occurrences per field, indexed by [`Field`].
     pub tf: [u32; FIELD_COUNT],
     positions: &'a [u8],
 }

@@ -310,8 +310,11 @@ mod tests {
     fn changed_core(change: impl FnOnce(&mut CoreData)) -> Vec<u8> {
         let mut builder = IndexBuilder::new(BuildOptions::default());
         builder.add(analyze(&Article {
-            id: "a".into(),
-            title: "reset password".into(),
+            page: crate::Page {
+                id: "a".into(),
+                title: "reset password".into(),
+                ..crate::Page::default()
+            },
             ..Article::default()
         }));
         let built = builder.finish();

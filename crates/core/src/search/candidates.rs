@@ -1,7 +1,8 @@
 //! Candidate terms for a query word: exact, prefix completions and typo neighbours.
 //!
-//! Each kind is an automaton run over the vocabulary fst: the term itself, `Str::starts_with`
-//! for a word still being typed, and a Levenshtein DFA (with transpositions) for typos. The
+//! The term itself is a lookup in the vocabulary fst; the others are automata run over it: a
+//! `Finder::Pattern` with an open end for a word still being typed, and a Levenshtein DFA
+//! (with transpositions) for typos. The
 //! typo budget counts characters, not bytes; a typo on the first letter costs two, because
 //! people rarely get the first letter wrong and a changed first letter usually means another
 //! word.
@@ -24,8 +25,11 @@ use crate::ranking::MatchKind;
 /// A vocabulary term a query word may match.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Candidate {
+    /// The vocabulary term, as stored (folded).
     pub term: String,
+    /// Where its postings are and how common it is.
     pub value: TermValue,
+    /// How it matched the query word; ranking weighs an exact match above the others.
     pub kind: MatchKind,
 }
 

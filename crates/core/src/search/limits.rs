@@ -25,6 +25,8 @@ pub fn prefix_terms(typed_chars: usize) -> usize {
 /// Other forms of a word (the same stem) kept, the most frequent first, and the vocabulary
 /// entries looked at to find them.
 pub const MAX_STEM_TERMS: usize = 8;
+/// See [`MAX_STEM_TERMS`]: the vocabulary entries sharing the word's first letters that are
+/// looked at, so a short stem in a large vocabulary stays cheap.
 pub const MAX_STEM_VISITS: usize = 512;
 
 /// Synonyms one query word may take from the support vocabulary.

@@ -121,7 +121,12 @@ fn mark_function_words(words: &mut [QueryWord]) {
         function_words::mark_chinese(&chars, &mut marks);
         for (k, w) in words[i..end].iter_mut().enumerate() {
             let n = w.term.chars().count();
-            w.function = marks[k..(k + n).min(marks.len())].iter().any(|&m| m);
+            // A run's words can outnumber its characters (a one-character word ends it early);
+            // those past the marks are not function words. Slicing there panicked (fuzz/
+            // regressions/query).
+            w.function = marks
+                .get(k..(k + n).min(marks.len()))
+                .is_some_and(|m| m.iter().any(|&m| m));
         }
         i = end;
     }

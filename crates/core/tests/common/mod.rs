@@ -21,10 +21,13 @@ pub fn article(id: &str, title: &str, body: &str, sections: &[(&str, &str)]) -> 
         text: (*t).into(),
     }));
     Article {
-        id: id.into(),
-        url: format!("/{id}"),
-        title: title.into(),
-        parts,
+        page: helpdex_core::Page {
+            id: id.into(),
+            url: format!("/{id}"),
+            title: title.into(),
+            parts,
+            ..helpdex_core::Page::default()
+        },
         ..Article::default()
     }
 }
@@ -70,6 +73,7 @@ pub fn ids(index: &Index, query: &str) -> Vec<String> {
                 .present(&plan, h)
                 .expect("fragment loaded")
                 .fragment
+                .page
                 .id
                 .clone()
         })
