@@ -309,7 +309,7 @@ describe('search events for the knowledge-gap loop', () => {
     await dialog(page).waitFor({ state: 'hidden' });
     // An intent typed keystroke by keystroke (a search each), then a result chosen.
     await typeQuery(page, 'outlook hyperlinks');
-    const first = await options(page).first().locator('a').getAttribute('href');
+    const first = await options(page).first().getAttribute('href');
     await page.keyboard.press('Enter');
     await page.waitForURL(first);
     assert.equal(await beaconCount(3), 3, JSON.stringify(beacons));
@@ -384,7 +384,7 @@ describe('article feedback', () => {
     beacons.length = 0;
     const { page, clean } = await open('/');
     await typeQuery(page, 'outlook hyperlinks');
-    const href = await options(page).first().locator('a').getAttribute('href');
+    const href = await options(page).first().getAttribute('href');
     await page.goto(new URL(href ?? '', origin).href);
     const feedback = page.locator('helpdex-feedback');
     const article = await feedback.getAttribute('article');
@@ -407,6 +407,23 @@ describe('article feedback', () => {
     assert.deepEqual(Object.keys(event).sort(), ['article', 'helpful', 'reason', 'time', 'type']);
     assert.deepEqual({ ...event, time: null }, { type: 'feedback', time: null, article, helpful: false, reason: 'unclear' });
     assert.deepEqual(await events(page), [], 'no CSP violations');
+    await clean();
+    await page.close();
+  });
+
+  test('has no axe violations, asking and after a no', async () => {
+    const { page, clean } = await open('/en/Outlook/Client/message-body/hyperlinks-not-working-in-outlook.html');
+    await page.locator('helpdex-feedback legend').waitFor();
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const audit = () =>
+      page.evaluate(async () => {
+        const { violations } = await window.axe.run({ include: [['helpdex-feedback']] }, { resultTypes: ['violations'] });
+        return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+      });
+    assert.deepEqual(await audit(), []);
+    await page.locator('helpdex-feedback button', { hasText: 'No' }).click();
+    await page.locator('helpdex-feedback input[type="radio"]').first().waitFor();
+    assert.deepEqual(await audit(), []);
     await clean();
     await page.close();
   });
