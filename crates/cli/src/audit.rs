@@ -14,6 +14,8 @@ use helpdex_core::Article;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::url;
+
 /// What a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -214,7 +216,9 @@ fn links(articles: &[Article], push: &mut impl FnMut(Kind, &Article, String)) {
     // that URL path; otherwise it may be any other page of the site, so it is not reported.
     let mut by_url_path: HashMap<String, usize> = HashMap::new();
     for (i, a) in articles.iter().enumerate() {
-        by_url_path.entry(url_path(&a.page.url)).or_insert(i);
+        by_url_path
+            .entry(url::path(&a.page.url).to_string())
+            .or_insert(i);
     }
     let anchors: Vec<HashSet<String>> = articles.iter().map(anchors_of).collect();
     for (i, a) in articles.iter().enumerate() {
@@ -231,13 +235,12 @@ fn links(articles: &[Article], push: &mut impl FnMut(Kind, &Article, String)) {
             let to = if target.is_empty() {
                 Some(i)
             } else if target.starts_with('/') {
-                let path = percent_decode(target);
-                by_url_path.get(path.trim_end_matches('/')).copied()
+                by_url_path.get(url::path(&url::decode(target))).copied()
             } else {
                 if !looks_like_a_page(target) {
                     continue;
                 }
-                let name = resolve(path_of(&a.page.id), &percent_decode(target));
+                let name = resolve(path_of(&a.page.id), &url::decode(target));
                 let name = name.as_deref().map(|n| n.trim_end_matches('/'));
                 match name.and_then(|n| by_name.get(n)) {
                     Some(&t) => Some(t),
@@ -254,22 +257,12 @@ fn links(articles: &[Article], push: &mut impl FnMut(Kind, &Article, String)) {
                 id.ends_with(".html") || id.ends_with(".htm")
             };
             if let (Some(t), Some(f)) = (to, fragment.filter(|f| !f.is_empty())) {
-                if !html(t) && !anchors[t].contains(&percent_decode(f)) {
+                if !html(t) && !anchors[t].contains(url::decode(f).as_ref()) {
                     push(Kind::BrokenAnchors, a, link.clone());
                 }
             }
         }
     }
-}
-
-/// The path of a URL (`https://site/a/b#x` → `/a/b`), without a trailing slash.
-fn url_path(url: &str) -> String {
-    let rest = match url.split_once("://") {
-        Some((_, r)) => &r[r.find('/').unwrap_or(r.len())..],
-        None => url,
-    };
-    let path = rest.split(['#', '?']).next().unwrap_or("");
-    path.trim_end_matches('/').to_string()
 }
 
 /// Whether a link target names a page (an article), not an image or a download.
@@ -291,31 +284,6 @@ fn anchors_of(a: &Article) -> HashSet<String> {
         .filter_map(|p| Some(p.heading.as_ref()?.anchor.clone()))
         .chain([helpdex_ingest::heading_anchor(&a.page.title)])
         .collect()
-}
-
-/// `%20` and friends in a link, as the browser reads them.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 fn duplicate_titles(articles: &[Article], push: &mut impl FnMut(Kind, &Article, String)) {

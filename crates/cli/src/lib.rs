@@ -7,3 +7,4 @@ pub mod audit;
 pub mod events;
 pub mod gaps;
 pub mod index_dir;
+pub mod url;

@@ -4,6 +4,7 @@
 import { Beacon } from '../analytics.js';
 import { strings } from '../i18n.js';
 import { el } from '../render.js';
+import { register } from './register.js';
 
 /** The reasons a "no" may give, as sent; their words are in i18n.js. */
 export const REASONS = ['inaccurate', 'unclear', 'incomplete', 'unsolved'];
@@ -31,8 +32,7 @@ export class HelpdexFeedbackElement extends HTMLElement {
 
   /** Registers the element as `tag` (default `helpdex-feedback`); again is a no-op. */
   static define(tag = 'helpdex-feedback', registry = customElements) {
-    if (!registry.get(tag)) registry.define(tag, registry.getName?.(this) ? class extends this {} : this);
-    return this;
+    return register(this, tag, registry);
   }
 
   /**

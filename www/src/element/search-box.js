@@ -7,6 +7,7 @@ import { el, renderRecent, renderResults } from '../render.js';
 import { Announcer } from './announcer.js';
 import { listMove, opensSearch, shortcutLabel } from './keyboard.js';
 import { RecentSearches } from './recent.js';
+import { register } from './register.js';
 import { adoptStyles } from './styles.js';
 
 /** @typedef {Awaited<ReturnType<typeof createSearch>>} Search */
@@ -30,10 +31,7 @@ export class HelpdexSearchElement extends HTMLElement {
    * tag gets a subclass (one class cannot be defined twice).
    */
   static define(tag = 'helpdex-search', registry = customElements) {
-    if (registry.get(tag)) return this;
-    const taken = registry.getName?.(this);
-    registry.define(tag, taken ? class extends this {} : this);
-    return this;
+    return register(this, tag, registry);
   }
 
   /** @type {Search | null} */

@@ -16,6 +16,7 @@ use helpdex_core::{Index, SearchOptions};
 use serde::Serialize;
 
 use crate::events::{EventKind, Log};
+use crate::url;
 use group::Grouper;
 
 /// A chosen result below this rank says the ranking missed.
@@ -93,6 +94,27 @@ pub struct Article {
     pub id: String,
     pub title: String,
     pub url: String,
+}
+
+impl Article {
+    /// An article known only by its id (today's index no longer has it).
+    fn unknown(id: String) -> Self {
+        Article {
+            id,
+            title: String::new(),
+            url: String::new(),
+        }
+    }
+}
+
+/// Counted names, the most counted first (names in order among equals).
+fn most_first<'a>(counts: impl IntoIterator<Item = (&'a str, u32)>) -> Vec<(String, u32)> {
+    let mut v: Vec<(String, u32)> = counts
+        .into_iter()
+        .map(|(n, c)| (n.to_string(), c))
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
 }
 
 #[derive(Debug, Serialize)]
@@ -262,18 +284,11 @@ pub fn report(index: &Index, log: &Log, top: usize) -> Report {
     let mut unhelpful: Vec<Feedback> = feedback
         .into_iter()
         .filter(|(_, (_, no, _))| *no > 0)
-        .map(|(article, (yes, no, reasons))| {
-            let mut reasons: Vec<(String, u32)> = reasons
-                .into_iter()
-                .map(|(r, c)| (r.to_string(), c))
-                .collect();
-            reasons.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            Feedback {
-                article: article_by_id(index, article),
-                helpful: yes,
-                not_helpful: no,
-                reasons,
-            }
+        .map(|(article, (yes, no, reasons))| Feedback {
+            article: article_by_id(index, article),
+            helpful: yes,
+            not_helpful: no,
+            reasons: most_first(reasons),
         })
         .collect();
     unhelpful.sort_by(|a, b| {
@@ -315,10 +330,8 @@ fn ranked_gaps<'a>(
     gaps.truncate(top);
     gaps.into_iter()
         .map(|(searches, variants)| {
-            let query = most_searched(&variants).0.to_string();
-            let mut spellings: Vec<(String, u32)> =
-                variants.iter().map(|(q, &c)| (q.to_string(), c)).collect();
-            spellings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let mut spellings = most_first(variants.iter().map(|(&q, &c)| (q, c)));
+            let query = spellings[0].0.clone();
             spellings.truncate(MAX_VARIANTS);
             let (closest, found_now) = closest(index, &query);
             Gap {
@@ -378,33 +391,20 @@ fn article(index: &Index, doc: u32) -> Article {
             title: f.page.title.clone(),
             url: f.page.url.clone(),
         },
-        None => Article {
-            id: format!("#{doc}"),
-            title: String::new(),
-            url: String::new(),
-        },
+        None => Article::unknown(format!("#{doc}")),
     }
 }
 
 /// The article with this id (or this URL path: feedback from a page that names no id), or
 /// just the id when today's index no longer has it.
 fn article_by_id(index: &Index, id: &str) -> Article {
-    let path_of = |url: &str| {
-        let rest = url
-            .split_once("://")
-            .map_or(url, |(_, r)| &r[r.find('/').unwrap_or(r.len())..]);
-        rest.split(['#', '?']).next().unwrap_or("").to_string()
-    };
+    let path = id.starts_with('/').then(|| url::path(id));
     (0..index.docs())
         .find(|&d| {
             index.fragment(d).is_some_and(|f| {
-                f.page.id == id || (id.starts_with('/') && path_of(&f.page.url) == id)
+                f.page.id == id || path.is_some_and(|p| url::path(&f.page.url) == p)
             })
         })
         .map(|d| article(index, d))
-        .unwrap_or_else(|| Article {
-            id: id.to_string(),
-            title: String::new(),
-            url: String::new(),
-        })
+        .unwrap_or_else(|| Article::unknown(id.to_string()))
 }
