@@ -10,7 +10,9 @@
 //                                                        # later runs list the queries that moved
 //
 // Sets: ../shared/queries/<corpus>.jsonl (exact, typo, prefix, pinyin),
-// ../shared/queries/<corpus>-natural.jsonl and tests/relevance/<corpus>-questions.jsonl.
+// ../shared/queries/<corpus>-natural.jsonl and tests/relevance/<corpus>-questions.jsonl, and
+// `tickets`: those questions wrapped as support tickets (tests/bench/lib/tickets.mjs), run
+// through `helpdex search --suggest`.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -18,6 +20,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { K, evaluate, reciprocalRank } from '../bench/lib/metrics.mjs';
+import { ticketsFrom } from '../bench/lib/tickets.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -42,9 +45,12 @@ export function querySets(corpus) {
     ['shared-natural', resolve(SHARED, 'queries', `${corpus}-natural.jsonl`)],
     ['questions', resolve(HERE, `${corpus}-questions.jsonl`)],
   ];
-  return files
+  const sets = files
     .filter(([, path]) => existsSync(path))
     .map(([name, path]) => [name, readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))]);
+  const questions = sets.find(([name]) => name === 'questions');
+  if (questions) sets.push(['tickets', ticketsFrom(questions[1], corpus.startsWith('zh') ? 'zh' : 'en')]);
+  return sets;
 }
 
 /** The index folder for `corpus`, built by the binary unless it is newer than the binary. */
@@ -61,15 +67,18 @@ function indexFor(corpus) {
 }
 
 /** Ranked results of every query, one `helpdex search` process for all of them. */
-async function search(dir, queries) {
-  const child = spawn(opts.binary, ['search', '--index', dir, '--json', '--limit', String(K)], {
+async function search(dir, queries, suggest) {
+  const args = ['search', '--index', dir, '--json', '--limit', String(K), ...(suggest ? ['--suggest'] : [])];
+  const child = spawn(opts.binary, args, {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
   const answers = [];
   lines.on('line', (line) => answers.push(JSON.parse(line)));
-  // Queries are one per line: a line break inside one would split it.
-  child.stdin.end(queries.map((q) => q.q.replace(/\s+/g, ' ')).join('\n') + '\n');
+  // Queries are one per line: a line break inside one would split it. Long texts keep theirs,
+  // each text a JSON string on its line.
+  const line = (q) => (suggest ? JSON.stringify(q.q) : q.q.replace(/\s+/g, ' '));
+  child.stdin.end(queries.map(line).join('\n') + '\n');
   await new Promise((done, fail) => child.on('close', (code) => (code === 0 ? done() : fail(new Error(`helpdex search exited ${code}`)))));
   if (answers.length !== queries.length) throw new Error(`${answers.length} answers for ${queries.length} queries`);
   return answers;
@@ -82,7 +91,7 @@ for (const corpus of opts.corpus.split(',')) {
   out[corpus] = {};
   for (const [name, queries] of querySets(corpus)) {
     if (opts.set && opts.set !== name) continue;
-    const answers = await search(dir, queries);
+    const answers = await search(dir, queries, name === 'tickets');
     const results = Object.fromEntries(queries.map((q, i) => [q.qid, answers[i].map((r) => r.id)]));
     out[corpus][name] = evaluate(queries, results);
     for (const q of queries) {

@@ -4,7 +4,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::Result;
-use helpdex_core::{Excerpt, Index, Presented, SearchOptions};
+use helpdex_core::{Excerpt, Hit, Index, Presented, SearchOptions};
 use serde::Serialize;
 
 use crate::status;
@@ -27,6 +27,12 @@ pub struct Args {
     /// Show why each result ranks where it does.
     #[arg(long, conflicts_with = "json")]
     explain: bool,
+    /// Read the query as long text (a ticket, a chat message, an email): greetings, signatures,
+    /// quoted lines and context weigh little or nothing, and each result gets a confidence
+    /// (0-1) and the words it matched. On standard input, a line that is a JSON string holds
+    /// a text with line breaks.
+    #[arg(long)]
+    suggest: bool,
     /// The query; without it, queries are read from standard input, one per line.
     query: Option<String>,
 }
@@ -40,6 +46,12 @@ struct JsonResult<'a> {
     score: f32,
     excerpt: &'a str,
     anchor: Option<&'a str>,
+    /// With `--suggest` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f32>,
+    /// With `--suggest` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matched: Option<Vec<&'a str>>,
 }
 
 pub fn run(args: Args) -> Result<u8> {
@@ -57,7 +69,12 @@ pub fn run(args: Args) -> Result<u8> {
         return Ok(if found { status::OK } else { status::NOTHING });
     }
     for line in std::io::stdin().lock().lines() {
-        let query = line?;
+        let mut query = line?;
+        if args.suggest && query.starts_with('"') {
+            query = serde_json::from_str(&query).map_err(|e| {
+                anyhow::anyhow!("a line starting with '\"' must be a JSON string: {e}")
+            })?;
+        }
         if !args.json {
             writeln!(out, "> {query}")?;
         }
@@ -77,22 +94,42 @@ fn answer(
     color: bool,
     out: &mut impl Write,
 ) -> Result<bool> {
-    let plan = index.plan(query, options.typos);
-    let hits = index.search(&plan, options)?;
-    let presented: Vec<(f32, Presented)> = hits
+    let plan = if args.suggest {
+        index.plan_suggestions(query, options.typos)
+    } else {
+        index.plan(query, options.typos)
+    };
+    // Hits with their confidence, for long text.
+    let hits: Vec<(Hit, Option<f32>)> = if args.suggest {
+        let found = index.suggest(&plan, options)?;
+        found.into_iter().map(|(h, c)| (h, Some(c))).collect()
+    } else {
+        let found = index.search(&plan, options)?;
+        found.into_iter().map(|h| (h, None)).collect()
+    };
+    let presented: Vec<(&Hit, Option<f32>, Presented)> = hits
         .iter()
-        .filter_map(|h| Some((h.score, index.present(&plan, h)?)))
+        .filter_map(|(h, c)| Some((h, *c, index.present(&plan, h)?)))
         .collect();
+    let round = |x: f32| (x * 1000.0).round() / 1000.0;
+    let suggested = |hit: &Hit, confidence: Option<f32>| {
+        Some((round(confidence?), index.matched_words(&plan, hit)))
+    };
     if args.json {
         let results: Vec<JsonResult> = presented
             .iter()
-            .map(|(score, p)| JsonResult {
-                id: &p.fragment.page.id,
-                url: &p.fragment.page.url,
-                title: &p.fragment.page.title,
-                score: (score * 1000.0).round() / 1000.0,
-                excerpt: &p.excerpt.text,
-                anchor: p.anchor,
+            .map(|(hit, confidence, p)| {
+                let (confidence, matched) = suggested(hit, *confidence).unzip();
+                JsonResult {
+                    id: &p.fragment.page.id,
+                    url: &p.fragment.page.url,
+                    title: &p.fragment.page.title,
+                    score: round(hit.score),
+                    excerpt: &p.excerpt.text,
+                    anchor: p.anchor,
+                    confidence,
+                    matched,
+                }
             })
             .collect();
         serde_json::to_writer(&mut *out, &results)?;
@@ -102,7 +139,8 @@ fn answer(
     if presented.is_empty() {
         writeln!(out, "no results")?;
     }
-    for (rank, ((score, p), hit)) in presented.iter().zip(&hits).enumerate() {
+    for (rank, (hit, confidence, p)) in presented.iter().enumerate() {
+        let score = hit.score;
         let section = p
             .fragment
             .page
@@ -115,6 +153,9 @@ fn answer(
         writeln!(out, "    {}{anchor}", p.fragment.page.url)?;
         if !p.excerpt.text.is_empty() {
             writeln!(out, "    {}", marked(&p.excerpt, color))?;
+        }
+        if let Some((confidence, matched)) = suggested(hit, *confidence) {
+            writeln!(out, "    confidence {confidence:.2}: {}", matched.join(" "))?;
         }
         if args.explain {
             let d = &hit.details;

@@ -33,11 +33,14 @@ use crate::index::postings::Positions;
 /// Weight of the proximity bonus (per adjacent pair, averaged, times the number of pairs).
 const PROXIMITY_WEIGHT: f32 = 2.0;
 /// Weight of title coverage.
-const COVERAGE_WEIGHT: f32 = 12.0;
+pub const COVERAGE_WEIGHT: f32 = 12.0;
 /// A query of at most this many content words is a keyword query: the key-words rule applies.
 pub const MAX_KEY_WORDS: u32 = 3;
 /// What a function word's BM25 weight counts for, against a content word's.
 pub const FUNCTION_WORD_WEIGHT: f32 = 0.1;
+/// What a word of long text outside its question sentences counts for (the context of a
+/// ticket: "we moved to Microsoft 365 last year"), against a word of the question.
+pub const CONTEXT_WORD_WEIGHT: f32 = 0.2;
 /// Weight of a title that holds the query as a phrase, and the extra when it starts with it.
 const TITLE_PHRASE_WEIGHT: f32 = 6.0;
 const TITLE_START_WEIGHT: f32 = 1.5;
@@ -94,22 +97,25 @@ pub(crate) fn key_words(content_words: u32, matched: u32) -> u32 {
     }
 }
 
-/// What a word's BM25 weight counts for: less for a function word.
-pub fn word_factor(function: bool) -> f32 {
-    if function {
-        FUNCTION_WORD_WEIGHT
+/// What a word's BM25 weight counts for: less for a function word, and less for a word of
+/// long text's context than for one of its question (see [`crate::search::suggest`]).
+pub fn word_factor(function: bool, context: bool) -> f32 {
+    let factor = if function { FUNCTION_WORD_WEIGHT } else { 1.0 };
+    if context {
+        factor * CONTEXT_WORD_WEIGHT
     } else {
-        1.0
+        factor
     }
 }
 
-/// How much a query word tells about what the query is about: its inverse document frequency,
-/// and nothing for a function word (or a word no article has).
-pub fn information(docs: u32, df: u32, function: bool) -> f32 {
+/// How much a query word tells about what the query is about: its inverse document frequency
+/// (scaled down in long text's context), and nothing for a function word (or a word no article
+/// has).
+pub fn information(docs: u32, df: u32, function: bool, context: bool) -> f32 {
     if function || df == 0 {
         0.0
     } else {
-        bm25::idf(docs, df)
+        bm25::idf(docs, df) * word_factor(false, context)
     }
 }
 

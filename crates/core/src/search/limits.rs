@@ -6,6 +6,10 @@
 /// Characters of a query that are analysed; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 512;
 
+/// Characters of long text (see [`super::suggest`]) that are read: a pasted log or a whole
+/// email thread still costs no more than this.
+pub const MAX_SUGGEST_CHARS: usize = 16_384;
+
 /// Query words (terms) that take part in a search; later ones are ignored.
 pub const MAX_QUERY_WORDS: usize = 24;
 

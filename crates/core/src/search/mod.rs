@@ -10,6 +10,7 @@ mod candidates;
 pub mod limits;
 mod pinyin;
 pub mod query;
+mod suggest;
 mod synonyms;
 
 pub use crate::ranking::MatchKind;
@@ -74,7 +75,7 @@ impl PlannedWord {
     /// candidate.
     fn information(&self, docs: u32) -> f32 {
         let df = self.candidates.first().map_or(0, |c| c.value.df);
-        ranking::information(docs, df, self.word.function)
+        ranking::information(docs, df, self.word.function, self.word.context)
     }
 }
 
@@ -170,7 +171,11 @@ impl Index {
     /// again: while someone types, only the word being typed changes from one keystroke to the
     /// next, and the vocabulary walk is most of planning.
     pub fn replan(&self, previous: &Plan, query: &str, typos: bool) -> Plan {
-        let words = query::parse(query, self.fold());
+        self.plan_words(previous, query::parse(query, self.fold()), typos)
+    }
+
+    /// Plans analysed query words (see [`Index::replan`]).
+    fn plan_words(&self, previous: &Plan, words: Vec<QueryWord>, typos: bool) -> Plan {
         let options: Vec<_> = words
             .iter()
             .map(|w| pinyin::pinyin_options(self, w))
@@ -352,7 +357,7 @@ impl Index {
             let idf = bm25::idf(self.docs(), list.len());
             let quality =
                 ranking::match_quality(candidate.kind, typed, candidate.term.chars().count())
-                    * ranking::word_factor(planned.word.function);
+                    * ranking::word_factor(planned.word.function, planned.word.context);
             hits.reserve(list.len() as usize);
             while let Some(posting) = list.next_posting()? {
                 if posting.doc >= self.docs() {

@@ -413,6 +413,7 @@ fn read_run(
                 phrase: initials_phrase,
                 position: 0,
                 function: false,
+                context: false,
             },
             candidates,
             units: 1,

@@ -20,6 +20,9 @@ pub struct QueryWord {
     /// weight of its own and gets no typo or prefix expansion (see
     /// [`crate::analysis::function_words`]).
     pub function: bool,
+    /// A word of long text (a ticket, a chat message) outside the sentences that ask: it
+    /// counts for less than a word of the question (see [`crate::ranking::word_factor`]).
+    pub context: bool,
 }
 
 /// Splits `text` into query words. Quoted parts (`"reset password"`) become phrases; the last
@@ -41,19 +44,10 @@ pub fn parse<F: Fold + ?Sized>(text: &str, fold: &F) -> Vec<QueryWord> {
             phrases += 1;
             phrases
         });
-        let mut last_end = 0;
         let first = words.len();
-        position = tokenizer.tokenize(segment, position, |t| {
-            last_end = t.range.end;
-            words.push(QueryWord {
-                term: t.term.to_string(),
-                cjk: t.cjk,
-                prefix: false,
-                phrase,
-                position: t.position,
-                function: false,
-            });
-        });
+        let last_end;
+        (position, last_end) = push_words(&mut tokenizer, segment, position, &mut words);
+        words[first..].iter_mut().for_each(|w| w.phrase = phrase);
         position += 1;
         // A phrase of one word is just a word.
         if words.len() - first == 1 {
@@ -68,13 +62,7 @@ pub fn parse<F: Fold + ?Sized>(text: &str, fold: &F) -> Vec<QueryWord> {
             }
         }
     }
-    // A lone CJK character is always looked up by prefix: it is indexed inside bigrams.
-    for w in &mut words {
-        if w.cjk && w.term.chars().count() == 1 {
-            w.prefix = true;
-        }
-    }
-    mark_function_words(&mut words);
+    finish(&mut words);
     // Drop repeated words (not inside phrases, where repetition means something).
     let mut i = 0;
     while i < words.len() {
@@ -91,6 +79,41 @@ pub fn parse<F: Fold + ?Sized>(text: &str, fold: &F) -> Vec<QueryWord> {
     }
     words.truncate(MAX_QUERY_WORDS);
     words
+}
+
+/// Appends the words of `text`, numbered from `position`, as complete words outside any
+/// phrase; returns the next free position and the byte offset where the last word ends.
+pub(crate) fn push_words<F: Fold + ?Sized>(
+    tokenizer: &mut Tokenizer<F>,
+    text: &str,
+    position: u32,
+    words: &mut Vec<QueryWord>,
+) -> (u32, usize) {
+    let mut last_end = 0;
+    let next = tokenizer.tokenize(text, position, |t| {
+        last_end = t.range.end;
+        words.push(QueryWord {
+            term: t.term.to_string(),
+            cjk: t.cjk,
+            prefix: false,
+            phrase: None,
+            position: t.position,
+            function: false,
+            context: false,
+        });
+    });
+    (next, last_end)
+}
+
+/// What every query's words get once split: lone CJK characters are looked up by prefix (they
+/// are indexed inside bigrams), and function words are marked.
+pub(crate) fn finish(words: &mut [QueryWord]) {
+    for w in words.iter_mut() {
+        if w.cjk && w.term.chars().count() == 1 {
+            w.prefix = true;
+        }
+    }
+    mark_function_words(words);
 }
 
 /// Sets [`QueryWord::function`]: Latin words by the English list; CJK bigrams (and lone
