@@ -23,7 +23,7 @@ build/fuzz.sh --smoke
 step "browser module in headless Chromium (wasm-bindgen-test)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test -p helpdex-wasm --target wasm32-unknown-unknown
+  cargo test -p helpdex-wasm --target wasm32-unknown-unknown --features suggest
 
 # ---- browser side (www/): npm package, <helpdex-search>, demo help center ----------------
 step "www: JavaScript API in Node, search box end to end in headless Chromium"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the browser module: helpdex-wasm, size-optimised, through wasm-bindgen (--target web)
-# into www/wasm/. Requires build/setup.sh (wasm target, rust-src and the matching wasm-bindgen
+# Builds the browser modules: helpdex-wasm, size-optimised, through wasm-bindgen (--target web)
+# into www/wasm/: helpdex_wasm (search, what the search box loads) and helpdex_suggest (the same
+# with the `suggest` feature: long text as a query, for <helpdex-suggest> and hx.suggest()). Requires build/setup.sh (wasm target, rust-src and the matching wasm-bindgen
 # CLI). www/test/size.test.mjs holds the result to its brotli budget.
 #
 # Two ways to build, the first preferred:
@@ -30,7 +31,7 @@ TESTED_RUSTC="rustc 1.95.0"
 warn() { printf 'build/wasm.sh: warning: %s\n' "$*" >&2; }
 
 size_path() {
-  local rustc
+  local features=$1 rustc
   rustc=$(rustc --version | cut -d' ' -f1-2) || return 1
   if [ "$rustc" != "$TESTED_RUSTC" ]; then
     warn "the size path (-Z build-std, -Cpanic=immediate-abort) is tested with $TESTED_RUSTC;" \
@@ -38,24 +39,31 @@ size_path() {
   fi
   RUSTC_BOOTSTRAP=1 \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
-    cargo build -p helpdex-wasm --target wasm32-unknown-unknown --profile wasm \
+    cargo build -p helpdex-wasm --target wasm32-unknown-unknown --profile wasm $features \
       -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
       --target-dir target/wasm-size || return 1
   wasm=target/wasm-size/wasm32-unknown-unknown/wasm/helpdex_wasm.wasm
 }
 
 stable_path() {
-  cargo build -p helpdex-wasm --target wasm32-unknown-unknown --profile wasm
+  cargo build -p helpdex-wasm --target wasm32-unknown-unknown --profile wasm $1
   wasm=target/wasm32-unknown-unknown/wasm/helpdex_wasm.wasm
 }
 
-if [ "${HELPDEX_WASM_STABLE:-}" = 1 ]; then
-  warn "HELPDEX_WASM_STABLE=1: building with the stable fallback (larger module)."
-  stable_path
-elif ! size_path; then
-  warn "the size path failed (see above); building with the stable fallback instead." \
-    "The module is larger and may exceed the size budget (www/test/size.test.mjs)." \
-    "The size path is tested with $TESTED_RUSTC and needs rust-src (build/setup.sh)."
-  stable_path
-fi
-wasm-bindgen --target web --remove-name-section --out-dir "$out" "$wasm"
+# module NAME CARGO-FEATURES: builds one module and its glue as $out/NAME.js, NAME_bg.wasm.
+module() {
+  if [ "${HELPDEX_WASM_STABLE:-}" = 1 ]; then
+    warn "HELPDEX_WASM_STABLE=1: building $1 with the stable fallback (larger module)."
+    stable_path "$2"
+  elif ! size_path "$2"; then
+    warn "the size path failed (see above); building $1 with the stable fallback instead." \
+      "The module is larger and may exceed the size budget (www/test/size.test.mjs)." \
+      "The size path is tested with $TESTED_RUSTC and needs rust-src (build/setup.sh)."
+    stable_path "$2"
+  fi
+  wasm-bindgen --target web --remove-name-section --out-name "$1" --out-dir "$out" "$wasm"
+}
+
+module helpdex_wasm ""
+# Only helpdex-wasm itself is rebuilt with the feature: a few seconds.
+module helpdex_suggest "--features suggest"

@@ -54,9 +54,19 @@ await build({
   chunkNames: 'chunk-[hash]',
   // Built on its own below; every file sits in dist/, so "./engine.js" and the glue's
   // `new URL('helpdex_wasm_bg.wasm', import.meta.url)` resolve from any of them.
-  external: ['./engine.js'],
+  external: ['./engine.js', './engine-suggest.js'],
   plugins: [minifyCss],
 });
 // One self-contained file each: a worker starts after a single request.
 await build({ ...common, entryPoints: { worker: 'src/worker.js', engine: 'src/engine.js' } });
+// The same two with the suggestion module's glue: hx.suggest() and <helpdex-suggest> load them,
+// so the search box's module stays without long-text code.
+const suggestModule = {
+  name: 'suggest-module',
+  setup(b) {
+    b.onResolve({ filter: /\/wasm\/helpdex_wasm\.js$/ }, () => ({ path: join(www, 'wasm/helpdex_suggest.js') }));
+  },
+};
+await build({ ...common, entryPoints: { 'suggest-worker': 'src/worker.js', 'engine-suggest': 'src/engine.js' }, plugins: [suggestModule] });
 copyFileSync(wasm, join(dist, 'helpdex_wasm_bg.wasm'));
+copyFileSync(join(www, 'wasm/helpdex_suggest_bg.wasm'), join(dist, 'helpdex_suggest_bg.wasm'));

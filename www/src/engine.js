@@ -67,26 +67,34 @@ class Engine {
    * from the worker to the page more cheaply than the objects it holds. Fetching happens
    * first; `results` then presents the index's last search, so no other query may have used
    * the index between it and `search`.
+   * With `suggest`, `text` is long text (a ticket, a chat message) and the answer also holds
+   * each result's `confidences`.
    * @param {string} text
-   * @param {{ limit?: number, typos?: boolean }} [options]
+   * @param {{ limit?: number, typos?: boolean, suggest?: boolean }} [options]
    * @param {() => boolean} [superseded] checked after each fetch, to drop a stale query early
    */
-  async search(text, { limit = 10, typos = true } = {}, superseded = () => false) {
-    if (!text.trim()) return { json: '[]', scores: [] };
+  async search(text, { limit = 10, typos = true, suggest = false } = {}, superseded = () => false) {
+    if (!text.trim()) return { json: '[]', scores: [], confidences: [] };
     const index = this.index;
-    for (let missing; (this.#calls++, (missing = index.missingPostings(text, typos))).length; ) {
+    const stride = suggest ? 4 : 3;
+    for (let missing; (this.#calls++, (missing = suggest ? index.missingSuggestPostings(text, typos) : index.missingPostings(text, typos))).length; ) {
       await Promise.all(Array.from(missing, (n) => this.#load('postings', n)));
       if (superseded()) throw abortError();
     }
     for (let flat, call; ; ) {
       // Searched again only if another query used the index while this one waited.
       if (call !== this.#calls) {
-        flat = index.search(text, limit, typos); // [doc, fragments chunk, score, …]
+        // [doc, fragments chunk, score, (confidence,) …]
+        flat = suggest ? index.suggest(text, limit, typos) : index.search(text, limit, typos);
         call = ++this.#calls;
       }
-      const chunks = flat.filter((_, i) => i % 3 === 1);
+      // Triples, or quadruples with each suggestion's confidence.
+      const at = (k) => flat.filter((_, i) => i % stride === k);
+      const chunks = at(1);
       const needed = [...new Set(chunks)].filter((n) => !index.hasFragments(n));
-      if (!needed.length) return { json: index.results(), scores: flat.filter((_, i) => i % 3 === 2) };
+      if (!needed.length) {
+        return { json: index.results(), scores: at(2), confidences: at(3) };
+      }
       await Promise.all(needed.map((n) => this.#load('fragments', n)));
       if (superseded()) throw abortError();
     }

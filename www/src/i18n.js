@@ -1,5 +1,6 @@
-// The words of the search box and the feedback element, in English and Chinese. The language follows the element's own
-// `lang`, else the nearest `lang` above it, else `<html lang>`.
+// The words of the search box, in English and Chinese (the other elements keep theirs, so the
+// box's bundle does not carry them). The language follows the element's own `lang`, else the
+// nearest `lang` above it, else `<html lang>`.
 
 const EN = {
   button: 'Search',
@@ -18,15 +19,6 @@ const EN = {
   select: 'to open',
   close: 'to close',
   closeButton: 'Close search',
-  feedback: {
-    question: 'Was this article helpful?',
-    yes: 'Yes',
-    no: 'No',
-    why: 'What was wrong? (optional)',
-    reasons: { inaccurate: 'It is wrong or out of date', unclear: 'It is hard to understand', incomplete: 'Something is missing', unsolved: 'It did not solve my problem' },
-    send: 'Send',
-    thanks: 'Thank you for your feedback.',
-  },
 };
 
 const ZH = {
@@ -46,19 +38,18 @@ const ZH = {
   select: '打开',
   close: '关闭',
   closeButton: '关闭搜索',
-  feedback: {
-    question: '这篇文章有帮助吗？',
-    yes: '有帮助',
-    no: '没有帮助',
-    why: '哪里有问题？（可选）',
-    reasons: { inaccurate: '内容有误或已过时', unclear: '不容易看懂', incomplete: '缺少内容', unsolved: '没有解决我的问题' },
-    send: '提交',
-    thanks: '感谢您的反馈。',
-  },
 };
 
-/** @param {Element} element */
-export function strings(element) {
+/**
+ * `en` or `zh` as `element`'s language says.
+ * @template T
+ * @param {Element} element  @param {T} en  @param {T} zh
+ * @returns {T}
+ */
+export function inLanguage(element, en, zh) {
   const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || '';
-  return /^zh\b/i.test(lang) ? ZH : EN;
+  return /^zh\b/i.test(lang) ? zh : en;
 }
+
+/** The search box's words. @param {Element} element */
+export const strings = (element) => inLanguage(element, EN, ZH);

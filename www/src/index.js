@@ -9,6 +9,13 @@ export { HelpdexError } from './errors.js';
 export { segments } from './highlight.js';
 
 /**
+ * The documented confidence threshold of suggestions (`<helpdex-suggest>`'s default): on the
+ * benchmark's ticket texts it keeps most right first suggestions and silences most wrong ones
+ * (tests/bench/REPORT.md has the curve).
+ */
+export const SUGGEST_CONFIDENCE = 0.5;
+
+/**
  * @param {{ base?: string | URL, wasm?: string | URL | BufferSource | WebAssembly.Module,
  *   fetch?: typeof fetch, worker?: boolean }} [options]
  */
@@ -34,13 +41,29 @@ export async function createSearch({ base = '/search/', wasm, fetch, worker = tr
   };
   // An injected fetch cannot cross into a worker, so it keeps the engine on this thread.
   const useWorker = worker && !fetch && typeof Worker === 'function';
-  let backend;
+  /** The search backend, and the suggestion one: its module is larger, so only suggest() loads it. */
+  const backends = [];
   let firstQuery;
   const firstText = new Promise((resolve) => (firstQuery = resolve));
-  const connect = () =>
-    (backend ??= useWorker
-      ? startWorker(config, firstText).catch(() => inThisThread(config))
-      : Promise.resolve(inThisThread(config, fetch)));
+  // `wasm` names the search module; the suggestion one is always beside the scripts.
+  const connect = (suggest = false, c = suggest ? { ...config, wasm: undefined } : config) =>
+    (backends[+suggest] ??= useWorker
+      ? startWorker(c, suggest ? '' : firstText, suggest).catch(() => inThisThread(c, fetch, suggest))
+      : Promise.resolve(inThisThread(c, fetch, suggest)));
+
+  /** Results for `text`, with their scores (and for a suggestion, their confidences). */
+  async function ask(text, options, signal) {
+    signal?.throwIfAborted();
+    if (!options.suggest) firstQuery(String(text));
+    const b = await connect(options.suggest);
+    signal?.throwIfAborted();
+    const { json, scores, confidences } = await b.request({ type: 'search', text: String(text), options }, signal);
+    return JSON.parse(json).map((result, i) => {
+      result.score = scores[i];
+      if (options.suggest) result.confidence = confidences[i];
+      return result;
+    });
+  }
 
   return {
     /** Loads the manifest, wasm and core file now, so the first search is faster. */
@@ -49,31 +72,37 @@ export async function createSearch({ base = '/search/', wasm, fetch, worker = tr
      * @param {string} text
      * @param {{ limit?: number, typos?: boolean, signal?: AbortSignal }} [options]
      */
-    async search(text, { limit = 10, typos = true, signal } = {}) {
-      signal?.throwIfAborted();
-      firstQuery(String(text));
-      const b = await connect();
-      signal?.throwIfAborted();
-      const { json, scores } = await b.request({ type: 'search', text: String(text), options: { limit, typos } }, signal);
-      return JSON.parse(json).map((result, i) => ((result.score = scores[i]), result));
+    search: (text, { limit = 10, typos = true, signal } = {}) => ask(text, { limit, typos }, signal),
+    /**
+     * Articles that answer long text (a ticket, a chat message), each with its confidence.
+     * @param {string} text
+     * @param {{ limit?: number, minConfidence?: number, typos?: boolean, signal?: AbortSignal }} [options]
+     */
+    async suggest(text, { limit = 5, minConfidence = 0, typos = true, signal } = {}) {
+      const results = await ask(text, { limit, typos, suggest: true }, signal);
+      return results.filter((r) => r.confidence >= minConfidence);
     },
-    /** Stops the worker; the handle can no longer search. */
+    /** Stops the workers; the handle can no longer search. */
     destroy() {
-      backend?.then((b) => b.destroy());
-      backend = Promise.reject(new HelpdexError('helpdex: this search was destroyed'));
-      backend.catch(() => {});
+      for (const b of backends) b?.then((b) => b.destroy());
+      const gone = Promise.reject(new HelpdexError('helpdex: this search was destroyed'));
+      gone.catch(() => {});
+      backends[0] = backends[1] = gone;
     },
   };
 }
 
 /**
  * Resolves once the worker's module has loaded; rejects if it cannot (CSP, old browser).
- * `firstText` resolves with the first query.
+ * `firstText` resolves with the first query. The URLs are literals, one per worker, so that
+ * bundlers find both.
  */
-function startWorker(config, firstText) {
+function startWorker(config, firstText, suggest) {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    prefetch(config, firstText, (message, transfer) => worker.postMessage(message, transfer));
+    const worker = suggest
+      ? new Worker(new URL('./suggest-worker.js', import.meta.url), { type: 'module' })
+      : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    prefetch(config, firstText, (message, transfer) => worker.postMessage(message, transfer), suggest);
     const pending = new Map();
     let next = 1;
     worker.onerror = (event) => {
@@ -119,7 +148,7 @@ function startWorker(config, firstText) {
  * search then waits for no round trip after the index opens. Anything that fails here is left
  * out: the worker fetches it again and reports the error, naming the file.
  */
-async function prefetch(config, firstText, post) {
+async function prefetch(config, firstText, post, suggest) {
   const { base, wasm } = config;
   // Only from the index folder, as the worker's own loader enforces.
   const get = (name, priority) => {
@@ -140,7 +169,12 @@ async function prefetch(config, firstText, post) {
       }
     })
     .catch(() => {}); // a manifest this cannot read is the worker's to report
-  const module = wasm === undefined ? WebAssembly.compileStreaming(fetch(new URL('./helpdex_wasm_bg.wasm', import.meta.url))) : undefined;
+  const module =
+    wasm !== undefined
+      ? undefined
+      : WebAssembly.compileStreaming(
+          fetch(suggest ? new URL('./helpdex_suggest_bg.wasm', import.meta.url) : new URL('./helpdex_wasm_bg.wasm', import.meta.url)),
+        );
   const [manifestBytes, core, compiled] = await Promise.all(
     [manifest, parsed.then((m) => get(m.core)), module].map((p) => p?.catch(() => undefined)),
   );
@@ -151,10 +185,10 @@ async function prefetch(config, firstText, post) {
 }
 
 /** The fallback: the same engine, on this thread. */
-function inThisThread(config, fetch) {
+function inThisThread(config, fetch, suggest) {
   let engine;
   const open = () =>
-    (engine ??= import('./engine.js')
+    (engine ??= (suggest ? import('./engine-suggest.js') : import('./engine.js'))
       .then((m) => m.openEngine({ ...config, fetch }))
       .catch((e) => {
         engine = undefined;

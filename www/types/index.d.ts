@@ -23,6 +23,29 @@ export interface QueryOptions {
   signal?: AbortSignal;
 }
 
+/** Options of one {@link Search.suggest} call. */
+export interface SuggestOptions {
+  /** Suggestions at most (default 5). */
+  limit?: number;
+  /**
+   * Leave out results less likely than this to answer the text (0 to 1, default 0: keep all).
+   * {@link SUGGEST_CONFIDENCE} is the documented threshold.
+   */
+  minConfidence?: number;
+  /** Typo tolerance (default true). */
+  typos?: boolean;
+  /** Abort a suggestion superseded by newer text. */
+  signal?: AbortSignal;
+}
+
+/** A result of {@link Search.suggest}. */
+export interface Suggestion extends SearchResult {
+  /** How likely it answers the text, 0 to 1. */
+  confidence: number;
+  /** The text's words it matched (folded; Chinese as character pairs). */
+  matched: string[];
+}
+
 /** Text with matched ranges: flat `[start, end, start, end, …]` UTF-16 offsets, for `String.prototype.slice`. */
 export interface Excerpt {
   text: string;
@@ -55,6 +78,9 @@ export interface SearchResult {
   score: number;
 }
 
+/** The documented confidence threshold of suggestions (0.5), `<helpdex-suggest>`'s default. */
+export const SUGGEST_CONFIDENCE: number;
+
 /** A search over one index. Nothing is fetched until {@link Search.preload} or the first search. */
 export interface Search {
   /** Loads the manifest, the wasm module and the core file now. */
@@ -64,6 +90,12 @@ export interface Search {
    * {@link HelpdexError} naming the file when the index is missing, corrupt or of another version.
    */
   search(text: string, options?: QueryOptions): Promise<SearchResult[]>;
+  /**
+   * Articles that answer long text: what a customer writes into a contact form or a chat box.
+   * Greetings, signatures and quoted lines weigh nothing and context sentences less than the
+   * question; each result says how likely it answers the text.
+   */
+  suggest(text: string, options?: SuggestOptions): Promise<Suggestion[]>;
   /** Stops the worker; later searches reject. */
   destroy(): void;
 }

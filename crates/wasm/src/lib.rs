@@ -6,11 +6,16 @@
 //!
 //! ```js
 //! const index = new Index(coreBytes);            // throws on a corrupt or mismatched file
-//! for (const n of index.missingPostings(query, true)) index.addPostings(n, await fetchChunk(n));
-//! const hits = index.search(query, 10, true);    // [doc, fragments, score, doc, …]
+//! for (const n of index.missingPostings(query, true, false)) index.addPostings(n, await fetchChunk(n));
+//! const hits = index.search(query, 10, true, false);    // [doc, fragments, score, doc, …]
 //! for (let i = 1; i < hits.length; i += 3) if (!index.hasFragments(hits[i])) index.addFragments(...);
 //! const shown = JSON.parse(index.results());     // [{ id, url, title, anchor, excerpt, subResults, … }]
 //! ```
+//!
+//! The module built with the `suggest` feature (helpdex_suggest_bg.wasm) also takes long text
+//! (a ticket, a chat message: see `helpdex_core::search::suggest`) with `missingSuggestPostings`
+//! and `suggest`, whose results carry their confidence and the words they matched; the other
+//! module stays without that code, smaller for the search box.
 //!
 //! Text offsets handed to JavaScript (`highlights`) are UTF-16 code units, ready for
 //! `String.prototype.slice`.
@@ -39,6 +44,7 @@ pub struct Index {
 struct Planned {
     query: String,
     typos: bool,
+    suggest: bool,
     plan: Plan,
 }
 
@@ -101,7 +107,7 @@ impl Index {
     /// a new query drops the last search's hits.
     #[wasm_bindgen(js_name = missingPostings)]
     pub fn missing_postings(&mut self, query: &str, typos: bool) -> Vec<u32> {
-        let (index, plan) = self.plan(query, typos);
+        let (index, plan) = self.plan(query, typos, false);
         index.missing_postings(plan)
     }
 
@@ -113,10 +119,8 @@ impl Index {
             limit: limit as usize,
             typos,
         };
-        let (index, plan) = self.plan(query, typos);
-        let hits = index
-            .search(plan, &options)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        let (index, plan) = self.plan(query, typos, false);
+        let hits = index.search(plan, &options).map_err(js_error)?;
         let out = hits
             .iter()
             .flat_map(|h| {
@@ -130,20 +134,23 @@ impl Index {
 
     /// Display data of the last search's hits, best first, as a JSON array of `{ id, url,
     /// title, section, lang, anchor, titleHighlights, excerpt: { text, highlights },
-    /// subResults: [{ heading, anchor, excerpt }] }`; `undefined` while a hit's fragments
-    /// chunk is not loaded. One string for all hits: it crosses to JavaScript, and on to the
+    /// subResults: [{ heading, anchor, excerpt }] }`, plus `matched` (the words it matched) for
+    /// a suggestion; `undefined` while a hit's fragments chunk is not loaded. One string for all hits: it crosses to JavaScript, and on to the
     /// page, in one piece.
     pub fn results(&self) -> Option<String> {
-        let Planned { plan, .. } = self.planned.as_ref()?;
+        let Planned { plan, suggest, .. } = self.planned.as_ref()?;
         let shown = self
             .hits
             .iter()
             .map(|hit| self.inner.present(plan, hit))
             .collect::<Option<Vec<_>>>()?;
         let mut json = Json::default();
-        json.array(&shown, |json, shown| {
+        json.array(shown.iter().zip(&self.hits), |json, (shown, hit)| {
             let f = shown.fragment;
             json.object(|o| {
+                if *suggest {
+                    matched_words(o, &self.inner, plan, hit);
+                }
                 o.field("id").string(&f.page.id);
                 o.field("url").string(&f.page.url);
                 o.field("title").string(&f.page.title);
@@ -165,13 +172,51 @@ impl Index {
     }
 }
 
+/// Long text as a query: only in the suggestion module (the `suggest` feature), whose other
+/// methods are those above.
+#[cfg(feature = "suggest")]
+#[wasm_bindgen]
+impl Index {
+    /// Like `missingPostings`, for long text (a ticket, a chat message).
+    #[wasm_bindgen(js_name = missingSuggestPostings)]
+    pub fn missing_suggest_postings(&mut self, text: &str, typos: bool) -> Vec<u32> {
+        let (index, plan) = self.plan(text, typos, true);
+        index.missing_postings(plan)
+    }
+
+    /// Like `search`, for long text: quadruples `[doc, fragments, score, confidence, …]`, the
+    /// confidence from 0 to 1; `results` then adds the words each result `matched`.
+    pub fn suggest(&mut self, text: &str, limit: u32, typos: bool) -> Result<Vec<f64>, JsError> {
+        let options = SearchOptions {
+            limit: limit as usize,
+            typos,
+        };
+        let (index, plan) = self.plan(text, typos, true);
+        let found = index.suggest(plan, &options).map_err(js_error)?;
+        let out = (found.iter())
+            .flat_map(|(h, confidence)| {
+                let chunk = index.fragments_chunk_of(h.doc);
+                [
+                    h.doc as f64,
+                    chunk as f64,
+                    h.score as f64,
+                    *confidence as f64,
+                ]
+            })
+            .collect();
+        self.hits = found.into_iter().map(|(h, _)| h).collect();
+        Ok(out)
+    }
+}
+
 impl Index {
     /// The plan for `query`: the last one when the query is the same, else a new one that
     /// reuses the last one's word lookups (typing changes one word at a time).
     /// A new plan drops the last hits, which belong to the old one.
-    fn plan(&mut self, query: &str, typos: bool) -> (&helpdex_core::Index, &Plan) {
+    fn plan(&mut self, query: &str, typos: bool, suggest: bool) -> (&helpdex_core::Index, &Plan) {
         let fresh = match &self.planned {
-            Some(p) if p.query == query && p.typos == typos => None,
+            Some(p) if p.query == query && p.typos == typos && p.suggest == suggest => None,
+            _ if suggest => Some(self.inner.plan_suggestions(query, typos)),
             Some(p) => Some(self.inner.replan(&p.plan, query, typos)),
             None => Some(self.inner.plan(query, typos)),
         };
@@ -180,12 +225,27 @@ impl Index {
             self.planned = Some(Planned {
                 query: query.to_string(),
                 typos,
+                suggest,
                 plan,
             });
         }
         let plan = &self.planned.as_ref().expect("planned above").plan;
         (&self.inner, plan)
     }
+}
+
+/// A suggestion's `matched` field: the words of the text it matched.
+#[cfg(feature = "suggest")]
+fn matched_words(o: &mut json::Fields, index: &helpdex_core::Index, plan: &Plan, hit: &Hit) {
+    let matched = index.matched_words(plan, hit);
+    o.field("matched").array(&matched, |json, w| json.string(w));
+}
+
+#[cfg(not(feature = "suggest"))]
+fn matched_words(_: &mut json::Fields, _: &helpdex_core::Index, _: &Plan, _: &Hit) {}
+
+fn js_error(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
 }
 
 fn excerpt(json: &mut Json, e: &Excerpt) {

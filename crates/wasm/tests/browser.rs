@@ -157,3 +157,35 @@ fn u32s(v: &JsValue) -> Vec<u32> {
         .map(|x| x.as_f64().unwrap() as u32)
         .collect()
 }
+
+/// The suggestion module: long text plans its own words, results carry a confidence (the
+/// fourth number of each hit) and the words they matched; a plain search after it is plain.
+#[cfg(feature = "suggest")]
+#[wasm_bindgen_test]
+fn suggestions_rank_long_text_with_confidence() {
+    let b = built();
+    let mut index = Index::new(&b.core).unwrap();
+    let ticket =
+        "Hi team,\nI changed my phone last week. How do I reset my password?\nThanks,\nAnna";
+    for n in index.missing_suggest_postings(ticket, true) {
+        index.add_postings(n, &b.postings[n as usize]).unwrap();
+    }
+    let hits = index.suggest(ticket, 5, true).unwrap();
+    assert_eq!(hits.len() % 4, 0);
+    assert!((0.0..=1.0).contains(&hits[3]), "confidence {}", hits[3]);
+    let chunk = hits[1] as u32;
+    if !index.has_fragments(chunk) {
+        index
+            .add_fragments(chunk, &b.fragments[chunk as usize])
+            .unwrap();
+    }
+    let first = Array::from(&JSON::parse(&index.results().unwrap()).unwrap()).get(0);
+    assert_eq!(get(&first, "id"), "reset.md");
+    let matched: Vec<String> = Array::from(&get(&first, "matched"))
+        .iter()
+        .map(|w| w.as_string().unwrap())
+        .collect();
+    assert_eq!(matched, ["reset", "password"]);
+    assert_eq!(search(&mut index, &b, "mail"), 1);
+    assert!(get(&result(&index, 0), "matched").is_undefined());
+}

@@ -2,12 +2,32 @@
 // no, an optional reason from a fixed list (free text could carry an address or a name; a code
 // cannot). The answer is a `feedback` search event, delivered like the search box's.
 import { Beacon } from '../analytics.js';
-import { strings } from '../i18n.js';
+import { inLanguage } from '../i18n.js';
 import { el } from '../render.js';
 import { register } from './register.js';
 
-/** The reasons a "no" may give, as sent; their words are in i18n.js. */
+/** The reasons a "no" may give, as sent; their words are below. */
 export const REASONS = ['inaccurate', 'unclear', 'incomplete', 'unsolved'];
+
+const EN = {
+  question: 'Was this article helpful?',
+  yes: 'Yes',
+  no: 'No',
+  why: 'What was wrong? (optional)',
+  reasons: { inaccurate: 'It is wrong or out of date', unclear: 'It is hard to understand', incomplete: 'Something is missing', unsolved: 'It did not solve my problem' },
+  send: 'Send',
+  thanks: 'Thank you for your feedback.',
+};
+
+const ZH = {
+  question: '这篇文章有帮助吗？',
+  yes: '有帮助',
+  no: '没有帮助',
+  why: '哪里有问题？（可选）',
+  reasons: { inaccurate: '内容有误或已过时', unclear: '不容易看懂', incomplete: '缺少内容', unsolved: '没有解决我的问题' },
+  send: '提交',
+  thanks: '感谢您的反馈。',
+};
 
 const CSS = `
 :host { display: block; font: var(--helpdex-font, inherit); color: var(--helpdex-text, inherit); }
@@ -79,7 +99,7 @@ export class HelpdexFeedbackElement extends HTMLElement {
 
   /** The question, or the reasons after a "no", or the thanks once answered. */
   #render(stage = 'ask') {
-    const t = strings(this).feedback;
+    const t = inLanguage(this, EN, ZH);
     const root = /** @type {ShadowRoot} */ (this.#root);
     const status = el('p', { role: 'status', class: 'thanks', part: 'status' });
     if (stage === 'done') {

@@ -21,6 +21,7 @@
 use super::limits::{MAX_QUERY_WORDS, MAX_SUGGEST_CHARS};
 use super::query::{self, QueryWord};
 use super::{Hit, Plan, SearchError, SearchOptions};
+use crate::analysis::script::{classify, CharClass};
 use crate::analysis::{Fold, Tokenizer};
 use crate::index::Index;
 use crate::ranking::{self, ScoreDetails};
@@ -208,17 +209,14 @@ impl Index {
         }
         if words.len() > MAX_QUERY_WORDS {
             let docs = self.docs();
-            let told = |w: &QueryWord| {
-                // A word no article has may be misspelt: keep it, below the words it may be.
-                let df = self.exact_df(&w.term).unwrap_or(docs / 2 + 1);
-                ranking::information(docs, df, w.function, w.context)
-            };
-            let mut by_information: Vec<(f32, usize)> = words.iter().map(told).zip(0..).collect();
-            by_information.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            let mut keep = vec![false; words.len()];
-            for &(_, i) in &by_information[..MAX_QUERY_WORDS] {
-                keep[i] = true;
-            }
+            let told: Vec<f32> = (words.iter())
+                .map(|w| {
+                    // A word no article has may be misspelt: keep it, below the words it may be.
+                    let df = self.exact_df(&w.term).unwrap_or(docs / 2 + 1);
+                    ranking::information(docs, df, w.function, w.context)
+                })
+                .collect();
+            let keep = most_informative(&told, MAX_QUERY_WORDS);
             let mut kept = keep.into_iter();
             words.retain(|_| kept.next().unwrap_or(false));
         }
@@ -230,6 +228,23 @@ impl Index {
         let ordinal = self.vocab().get(term)?;
         Some(self.term_value(ordinal).df)
     }
+}
+
+/// Which of `told` (each word's information) are among the `n` greatest, the earlier word
+/// first among equals. By insertion into a short list, not a sort: the browser module carries
+/// no sort code for this (the text's words are few thousand at most, `n` is small).
+fn most_informative(told: &[f32], n: usize) -> Vec<bool> {
+    let mut best: Vec<usize> = Vec::with_capacity(n + 1);
+    for (i, &t) in told.iter().enumerate() {
+        let at = best.partition_point(|&b| told[b] >= t);
+        if at < n {
+            best.insert(at, i);
+            best.truncate(n);
+        }
+    }
+    let mut keep = vec![false; told.len()];
+    best.into_iter().for_each(|i| keep[i] = true);
+    keep
 }
 
 /// One sentence of long text: its words (complete, function words marked), and whether it asks.
@@ -248,7 +263,8 @@ impl<'a> Sentence<'a> {
             || words
                 .iter()
                 .any(|w| ASKING_WORDS.contains(&w.term.as_str()))
-            || ASKING_CHINESE.iter().any(|cue| text.contains(cue));
+            || (text.char_indices())
+                .any(|(i, _)| ASKING_CHINESE.iter().any(|cue| text[i..].starts_with(cue)));
         Sentence { text, words, asks }
     }
 
@@ -276,7 +292,7 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .rev()
                 .find(|w| !w.cjk || w.term.chars().count() > 1);
-            let end = self.text.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let end = self.text.trim_end_matches(separator);
             last.is_some_and(|w| w.term == "thanks")
                 || CLOSINGS.iter().any(|w| !w.is_ascii() && end.ends_with(w))
         };
@@ -329,6 +345,12 @@ fn sentence_end(text: &str, first: bool) -> usize {
     text.len()
 }
 
+/// Whether `c` separates words (by the tokenizer's ranges, not Unicode's tables: the browser
+/// module stays small).
+fn separator(c: char) -> bool {
+    classify(c) == CharClass::Separator
+}
+
 /// Whether `text` starts with `word`, ignoring case, as a whole word.
 fn starts_with_word(text: &str, word: &str) -> bool {
     let text = text.trim_start();
@@ -336,11 +358,7 @@ fn starts_with_word(text: &str, word: &str) -> bool {
         return false;
     };
     head.eq_ignore_ascii_case(word)
-        && (!word.is_ascii()
-            || text[word.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric()))
+        && (!word.is_ascii() || text[word.len()..].chars().next().is_none_or(separator))
 }
 
 #[cfg(all(test, feature = "build"))]
