@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { createRenderer } from './markdown.mjs';
-import { articlePage, homePage } from './page.mjs';
+import { articlePage, contactPage, homePage } from './page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const www = resolve(here, '..');
@@ -122,6 +122,12 @@ export function buildSite(cli = {}) {
       if (unmatched.length) fail(`${record.id}: no heading on its page for the indexer's ${unmatched.map((h) => JSON.stringify(h.text)).join(', ')}`);
       write(join(site, article.url), articlePage({ article, source, html }));
     }
+  }
+  for (const { lang, source } of languages) {
+    const { form, sent } = contactPage({ lang, source });
+    const prefix = lang === 'en' ? '' : `${lang}/`;
+    write(join(site, `${prefix}contact.html`), form);
+    write(join(site, `${prefix}contact-sent.html`), sent);
   }
   write(join(site, 'index.html'), homePage({ languages: languages.map((l) => ({ ...l, articles: l.articles.map((a) => a.article) })) }));
   cpSync(join(here, 'assets'), join(site, 'assets'), { recursive: true });

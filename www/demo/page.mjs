@@ -23,6 +23,7 @@ ${scripts.map((src) => `<script type="module" src="${escape(src)}"></script>\n`)
 <header class="top">
 <a class="brand" href="/">helpdex <span>demo help center</span></a>
 <helpdex-search base="/search/"></helpdex-search>
+<a class="contact" href="${lang.startsWith('zh') ? '/zh/contact.html' : '/contact.html'}">${lang.startsWith('zh') ? '联系支持' : 'Contact support'}</a>
 </header>
 <main>
 ${main}
@@ -59,6 +60,48 @@ ${html}
     footer: credit(source, { path: article.path }),
     scripts: ['/helpdex/feedback.js'],
   });
+}
+
+const CONTACT = {
+  en: {
+    title: 'Contact support',
+    intro: 'Tell us what happened. While you write, articles that may answer your question appear below the message.',
+    email: 'Your email',
+    message: 'Your message',
+    send: 'Send message',
+    sent: 'Thank you: your message was sent.',
+    url: '/contact.html',
+  },
+  zh: {
+    title: '联系支持',
+    intro: '请描述您遇到的问题。输入时，可能解答您问题的文章会显示在留言下方。',
+    email: '您的邮箱',
+    message: '您的留言',
+    send: '发送留言',
+    sent: '谢谢，您的留言已发送。',
+    url: '/zh/contact.html',
+  },
+};
+
+/**
+ * A contact form with <helpdex-suggest> under its message. The demo server answers the form's
+ * POST with the page named in its action, the way a site's form handler would thank the sender.
+ */
+export function contactPage({ lang, source }) {
+  const t = CONTACT[lang];
+  const main = `<h1>${t.title}</h1>
+<p>${t.intro}</p>
+<form class="contact-form" method="post" action="${t.url.replace('contact', 'contact-sent')}">
+<label for="email">${t.email}</label>
+<input id="email" name="email" type="email" autocomplete="email">
+<label for="message">${t.message}</label>
+<textarea id="message" name="message" rows="8" required></textarea>
+<helpdex-suggest for="message" base="/search/"></helpdex-suggest>
+<button type="submit">${t.send}</button>
+</form>`;
+  const page = (main) =>
+    layout({ lang: lang === 'zh' ? 'zh-CN' : 'en', title: t.title, main, footer: credit(source, { changes: true }), scripts: ['/helpdex/suggest.js'] });
+  return { form: page(main), sent: page(`<h1>${t.title}</h1>\n<p role="status">${t.sent}</p>`) };
 }
 
 /** The home page: every article by language and section. */

@@ -60,10 +60,14 @@ export function serve({ mounts, port = 0, gzipHeader = false, isolated = false, 
       return;
     }
     const file = locate(roots, req.url ?? '/');
-    if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    // A form's POST gets the page it names, as a site's form handler would answer (the demo's
+    // contact form); its body is not read, nor kept.
+    const form = req.method === 'POST' && file && extname(file.path) === '.html';
+    if (!file || (req.method !== 'GET' && req.method !== 'HEAD' && !form)) {
       res.writeHead(file ? 405 : 404, { 'Content-Type': 'text/plain; charset=utf-8' });
       return res.end(file ? 'method not allowed\n' : 'not found\n');
     }
+    if (form) req.resume();
     const ext = extname(file.path);
     res.setHeader('Content-Type', TYPES[ext] ?? 'application/octet-stream');
     res.setHeader('Content-Length', file.size);

@@ -5,6 +5,8 @@
 //   element.js  the HelpdexSearchElement     engine.js  the same engine, for the main-thread
 //   define.js   registers <helpdex-search>               fallback (loaded only without a worker)
 //   feedback.js registers <helpdex-feedback>
+//   suggest.js  registers <helpdex-suggest>   suggest-worker.js, engine-suggest.js and
+//                                             helpdex_suggest_bg.wasm: the same for suggestions
 //   chunk-*.js  code the page-side entries share
 import { build, transform } from 'esbuild';
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
@@ -49,6 +51,7 @@ await build({
     element: 'src/element/search-box.js',
     define: 'src/element/define.js',
     feedback: 'src/element/define-feedback.js',
+    suggest: 'src/element/define-suggest.js',
   },
   splitting: true,
   chunkNames: 'chunk-[hash]',

@@ -17,7 +17,12 @@ const BATCH = 20;
  *   intent: string }} SelectEvent
  * @typedef {{ type: 'feedback', time: string, article: string, helpful: boolean,
  *   reason?: string }} FeedbackEvent
- * @typedef {SearchEvent | SelectEvent | FeedbackEvent} HelpdexEvent
+ * @typedef {{ type: 'suggest', time: string, lang: string, results: number, top: string[],
+ *   intent: string }} SuggestEvent
+ * @typedef {{ type: 'suggest-select', time: string, id: string, rank: number, intent: string }} SuggestSelectEvent
+ * @typedef {{ type: 'suggest-dismissed', time: string, intent: string, submitted: boolean }} SuggestDismissedEvent
+ * @typedef {SearchEvent | SelectEvent | FeedbackEvent | SuggestEvent | SuggestSelectEvent
+ *   | SuggestDismissedEvent} HelpdexEvent
  */
 
 /**
@@ -95,7 +100,8 @@ function continues(previous, next) {
   return next.startsWith(previous) || previous.startsWith(next);
 }
 
-function newIntent() {
+/** A random intent id: ties the events of one intent together, says nothing about the person. */
+export function newIntent() {
   return crypto.randomUUID?.() ?? Math.random().toString(36).slice(2);
 }
 

@@ -188,6 +188,7 @@ async function prefetch(config, firstText, post, suggest) {
 function inThisThread(config, fetch, suggest) {
   let engine;
   const open = () =>
+    // @ts-expect-error engine-suggest.js is engine.js bundled with the suggestion module (scripts/build.mjs)
     (engine ??= (suggest ? import('./engine-suggest.js') : import('./engine.js'))
       .then((m) => m.openEngine({ ...config, fetch }))
       .catch((e) => {

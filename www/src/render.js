@@ -3,7 +3,7 @@
 import { segments } from './highlight.js';
 
 /** Text with its matched ranges in <mark>. */
-function highlighted(text, ranges) {
+export function highlighted(text, ranges) {
   const out = document.createDocumentFragment();
   for (const s of segments(text, ranges)) {
     if (!s.match) out.append(s.text);
@@ -13,7 +13,7 @@ function highlighted(text, ranges) {
 }
 
 /** Where a result links to, or null for a URL that is not http(s) or relative. */
-function resultHref(url, anchor) {
+export function resultHref(url, anchor) {
   let u;
   try {
     u = new URL(url, document.baseURI);

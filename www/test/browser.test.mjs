@@ -437,6 +437,105 @@ describe('article feedback', () => {
   });
 });
 
+describe('article suggestions in the contact form', () => {
+  const TICKET = 'Hi support,\nsince this morning the hyperlinks in my Outlook emails do nothing when I click them. How can I fix that?\nThanks, Anna';
+  const suggestions = (page) => page.locator('helpdex-suggest a[part="suggestion"]');
+
+  /** Types `text` into the message field, key by key, as a customer would. */
+  async function write(page, text) {
+    await page.evaluate(() => customElements.whenDefined('helpdex-suggest'));
+    await page.locator('#message').click();
+    await page.keyboard.type(text, { delay: 5 });
+  }
+
+  test('writing a problem suggests the article; it opens in a new tab; the form still sends; one event of each kind', async () => {
+    beacons.length = 0;
+    const { page, clean } = await open('/contact.html');
+    await page.locator('helpdex-suggest').evaluate((s) => s.setAttribute('analytics', '/events'));
+    await write(page, TICKET);
+    await suggestions(page).first().waitFor();
+    assert.match(await suggestions(page).first().innerText(), new RegExp(HYPERLINKS));
+    await page.locator('helpdex-suggest [role="status"]', { hasText: 'may answer your question' }).waitFor();
+    // Typing was never interrupted: focus stayed in the field and every character arrived.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'message');
+    assert.equal(await page.locator('#message').inputValue(), TICKET);
+    const href = await suggestions(page).first().getAttribute('href');
+    const [tab] = await Promise.all([page.waitForEvent('popup'), suggestions(page).first().click()]);
+    await tab.waitForLoadState();
+    assert.equal(tab.url(), href);
+    assert.match(await tab.locator('h1').first().innerText(), new RegExp(HYPERLINKS));
+    await tab.close();
+    // More typing in the same message is the same intent: no second `suggest`.
+    await page.locator('#message').press('End');
+    await page.keyboard.type(' It happens in Outlook 2016 too.', { delay: 5 });
+    await new Promise((r) => setTimeout(r, 1200));
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/contact-sent\.html$/);
+    await page.locator('[role="status"]', { hasText: 'your message was sent' }).waitFor();
+    assert.equal(await beaconCount(3), 3, JSON.stringify(beacons));
+    const [shown, chosen, sent] = beacons;
+    assert.deepEqual(Object.keys(shown).sort(), ['intent', 'lang', 'results', 'time', 'top', 'type']);
+    assert.equal(shown.type, 'suggest');
+    assert.ok(shown.results >= 1 && shown.top.length === shown.results, JSON.stringify(shown));
+    assert.deepEqual({ ...chosen, time: null }, { type: 'suggest-select', time: null, id: shown.top[0], rank: 1, intent: shown.intent });
+    assert.deepEqual({ ...sent, time: null }, { type: 'suggest-dismissed', time: null, intent: shown.intent, submitted: true });
+    // Nothing of the message itself leaves the page.
+    assert.ok(!JSON.stringify(beacons).includes('Anna') && !JSON.stringify(beacons).includes('hyperlinks in my'));
+    await clean();
+    await page.close();
+  });
+
+  test('by keyboard: Tab reaches the suggestions, then Hide; hiding returns focus to the message and reports it', async () => {
+    const { page, clean } = await open('/contact.html');
+    await write(page, TICKET);
+    await suggestions(page).first().waitFor();
+    await page.keyboard.press('Tab');
+    const focused = () => page.evaluate(() => document.querySelector('helpdex-suggest').shadowRoot.activeElement?.textContent ?? '');
+    assert.match(await focused(), new RegExp(HYPERLINKS));
+    const n = await suggestions(page).count();
+    for (let i = 0; i < n; i++) await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'Hide suggestions');
+    await page.keyboard.press('Enter');
+    await suggestions(page).first().waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'message');
+    const seen = await page.evaluate(() => window.__analytics.map((e) => `${e.type}${e.type === 'suggest-dismissed' ? ` ${e.submitted}` : ''}`));
+    assert.deepEqual(seen, ['suggest', 'suggest-dismissed false']);
+    // Hidden for this message: more typing brings nothing back.
+    await page.keyboard.type(' Please help.', { delay: 5 });
+    await new Promise((r) => setTimeout(r, 1200));
+    assert.equal(await suggestions(page).count(), 0);
+    await clean();
+    await page.close();
+  });
+
+  test('text no article answers suggests nothing; shown suggestions have no axe violations; Chinese forms speak Chinese', async () => {
+    const { page, clean } = await open('/contact.html');
+    const answered = page.waitForResponse((r) => r.url().endsWith('.hdx'));
+    await write(page, 'Good morning, my manager asked me to sort this out before Monday. Regards, Tom');
+    await answered;
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(await suggestions(page).count(), 0);
+    await page.locator('#message').fill('');
+    await write(page, TICKET);
+    await suggestions(page).first().waitFor();
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const { violations } = await window.axe.run({ include: [['helpdex-suggest']] }, { resultTypes: ['violations'] });
+      return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+    });
+    assert.deepEqual(violations, []);
+    await clean();
+    await page.close();
+    const zh = await open('/zh/contact.html');
+    await write(zh.page, '您好，\n我们上周刚做过一次扩容。想请教一下，忘记root密码怎么办？\n谢谢！');
+    await suggestions(zh.page).first().waitFor();
+    await zh.page.locator('helpdex-suggest .title', { hasText: '这些文章也许能解答您的问题' }).waitFor();
+    assert.match(await suggestions(zh.page).first().getAttribute('href'), /\/zh\//);
+    await zh.clean();
+    await zh.page.close();
+  });
+});
+
 describe('hostile and broken indexes', () => {
   test('an article titled <img src=x onerror=alert(1)> is shown as text and runs nothing', async () => {
     const { page, clean } = await open('/fixtures/xss.html');

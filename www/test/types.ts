@@ -1,7 +1,8 @@
 // Compiled by `tsc` in npm test, never run: the package's types read as a user would use them.
-import { createSearch, HelpdexError, SearchIntents, segments, type SearchResult } from 'helpdex';
+import { createSearch, HelpdexError, SearchIntents, segments, SUGGEST_CONFIDENCE, type SearchResult, type Suggestion } from 'helpdex';
 import { HelpdexSearchElement } from 'helpdex/define';
 import { HelpdexFeedbackElement, REASONS } from 'helpdex/feedback';
+import { HelpdexSuggestElement } from 'helpdex/suggest';
 
 async function api(): Promise<string[]> {
   const hx = await createSearch({ base: '/search/' });
@@ -15,6 +16,14 @@ async function api(): Promise<string[]> {
   const intents = new SearchIntents((event) => void event.time, { pause: 1500 });
   intents.searched('outlok', results);
   intents.selected(first.id, 1);
+  const suggested: Suggestion[] = await hx.suggest('Hi, outlook freezes on a shared calendar. Thanks, Anna', {
+    limit: 3,
+    minConfidence: SUGGEST_CONFIDENCE,
+  });
+  const sure: number = suggested[0].confidence;
+  const words: string[] = suggested[0].matched;
+  void sure;
+  void words;
   return [anchor ?? '', error.file ?? '', ...marked.map((s) => s.text), ...first.subResults.map((s) => s.heading)];
 }
 
@@ -37,6 +46,12 @@ function element(): void {
   box.show();
   const feedback: HelpdexFeedbackElement = document.createElement('helpdex-feedback');
   feedback.onEvent = (event) => (event.helpful ? feedback.article : event.reason ?? REASONS[0]);
+  const suggest: HelpdexSuggestElement = document.createElement('helpdex-suggest');
+  suggest.onEvent = (event) => (event.type === 'suggest-dismissed' ? event.submitted : event.intent);
+  suggest.addEventListener('helpdex-suggest-select', (event) => {
+    if (event.detail.rank === 1 && event.detail.result.confidence > 0.9) event.preventDefault();
+  });
+  HelpdexSuggestElement.define('my-suggest');
 }
 
 export { api, element };

@@ -151,7 +151,37 @@ export interface FeedbackEvent {
   reason?: string;
 }
 
-export type HelpdexEvent = SearchEvent | SelectEvent | FeedbackEvent;
+/** Suggestions shown for a message being written: one per intent (`<helpdex-suggest>`). */
+export interface SuggestEvent {
+  type: 'suggest';
+  time: string;
+  /** The page's language. */
+  lang: string;
+  results: number;
+  /** Ids of the suggested articles (up to 5). */
+  top: string[];
+  intent: string;
+}
+
+/** A suggested article opened. */
+export interface SuggestSelectEvent {
+  type: 'suggest-select';
+  time: string;
+  id: string;
+  /** 1-based. */
+  rank: number;
+  intent: string;
+}
+
+/** Suggestions hidden by the customer, or the form sent anyway (`submitted`). */
+export interface SuggestDismissedEvent {
+  type: 'suggest-dismissed';
+  time: string;
+  intent: string;
+  submitted: boolean;
+}
+
+export type HelpdexEvent = SearchEvent | SelectEvent | FeedbackEvent | SuggestEvent | SuggestSelectEvent | SuggestDismissedEvent;
 
 /**
  * Collapses the searches of one intent into one event: call `searched` with every answer,

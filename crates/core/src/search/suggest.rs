@@ -152,9 +152,14 @@ impl Index {
             .map(|w| w.information(self.docs()) * w.units as f32)
             .sum();
         let scores: Vec<f32> = hits.iter().map(|h| h.score).collect();
+        // Below the first, a hit is as likely as its own signs say, scaled by its score against
+        // the first's, and never more likely than a hit above it.
+        let mut above = 1.0f32;
         let mut out: Vec<(Hit, f32)> = (hits.into_iter().enumerate())
             .map(|(i, hit)| {
-                let c = confidence(&scores[i..], &hit.details, information);
+                let own = confidence(&scores[i..], &hit.details, information);
+                let c = (own * scores[i] / scores[0].max(f32::MIN_POSITIVE)).min(above);
+                above = c;
                 (hit, c)
             })
             .collect();
