@@ -9,7 +9,11 @@
 //! | `no-results` | as `search`, with `results` 0 |
 //! | `select` | `query`, `id` (the chosen article), `rank` (1-based), `intent` |
 //! | `feedback` | `article` (its id, or the page's path), `helpful` (bool), `reason` (optional) |
+//! | `suggest` | `results`, `top` (ids of the articles suggested for a message), `lang`, `intent` |
+//! | `suggest-select` | `id` (the suggested article opened), `rank` (1-based), `intent` |
+//! | `suggest-dismissed` | `intent`, `submitted` (true: the form was sent anyway; false: hidden) |
 //!
+//! The `suggest` kinds come from `<helpdex-suggest>` under a contact form: one intent per message.
 //! `time` is RFC 3339 (`2026-12-01T09:30:00Z`) or milliseconds since the Unix epoch. `intent`
 //! ties a `select` to its `search` (one id per search intent, random, nothing about the
 //! person); without it a `select` belongs to the last search of the same query. Other types
@@ -56,6 +60,12 @@ pub enum EventKind {
         helpful: bool,
         reason: Option<String>,
     },
+    /// Articles were suggested for a message being written.
+    Suggest { top: Vec<String>, intent: String },
+    /// A suggested article was opened.
+    SuggestSelect { id: String, intent: String },
+    /// The suggestions were hidden, or the form was sent anyway (`submitted`).
+    SuggestDismissed { intent: String, submitted: bool },
     /// Any other type.
     Other,
 }
@@ -90,6 +100,7 @@ struct Line {
     article: Option<String>,
     helpful: Option<bool>,
     reason: Option<String>,
+    submitted: Option<bool>,
 }
 
 impl Log {
@@ -161,6 +172,18 @@ fn parse(line: &str) -> Result<Event, String> {
             helpful: l.helpful.ok_or("feedback without `helpful`")?,
             reason: l.reason,
         },
+        "suggest" => EventKind::Suggest {
+            top: l.top,
+            intent: l.intent.ok_or("suggest without `intent`")?,
+        },
+        "suggest-select" => EventKind::SuggestSelect {
+            id: l.id.ok_or("suggest-select without `id`")?,
+            intent: l.intent.ok_or("suggest-select without `intent`")?,
+        },
+        "suggest-dismissed" => EventKind::SuggestDismissed {
+            intent: l.intent.ok_or("suggest-dismissed without `intent`")?,
+            submitted: l.submitted.ok_or("suggest-dismissed without `submitted`")?,
+        },
         _ => EventKind::Other,
     };
     Ok(Event { day, kind })
@@ -202,7 +225,11 @@ mod tests {
             "\n",
             r#"{"type":"feedback","time":"2026-12-02T10:00:00Z","article":"a","helpful":false,"reason":"unclear"}"#,
             "\n",
-            r#"{"type":"suggest","time":"2026-12-02T10:00:00Z"}"#,
+            r#"{"type":"later-kind","time":"2026-12-02T10:00:00Z"}"#,
+            "\n",
+            r#"{"type":"suggest","time":0,"results":1,"top":["a"],"intent":"m1"}"#,
+            "\n",
+            r#"{"type":"suggest-dismissed","time":0,"intent":"m1","submitted":true}"#,
         ));
         assert!(log.bad.is_empty(), "{:?}", log.bad);
         let days: Vec<String> = log.events.iter().map(|e| e.day.to_string()).collect();
@@ -213,7 +240,9 @@ mod tests {
                 "2025-12-02",
                 "2026-12-02",
                 "2026-12-02",
-                "2026-12-02"
+                "2026-12-02",
+                "1970-01-01",
+                "1970-01-01"
             ]
         );
         assert!(matches!(
@@ -228,6 +257,14 @@ mod tests {
             matches!(&log.events[3].kind, EventKind::Feedback { helpful: false, reason: Some(r), .. } if r == "unclear")
         );
         assert_eq!(log.events[4].kind, EventKind::Other);
+        assert!(matches!(&log.events[5].kind, EventKind::Suggest { top, .. } if top == &["a"]));
+        assert!(matches!(
+            &log.events[6].kind,
+            EventKind::SuggestDismissed {
+                submitted: true,
+                ..
+            }
+        ));
     }
 
     #[test]

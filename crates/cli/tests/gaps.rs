@@ -238,6 +238,99 @@ fn the_unanswered_needs_lead_the_report_with_their_misspellings_merged() {
         .as_str()
         .unwrap()
         .is_empty());
+    // No suggestion events, no suggestion section.
+    assert!(report.get("suggestions").is_none());
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("kubernetes") && page.contains("<svg"));
+}
+
+#[test]
+fn suggestions_under_a_contact_form_report_their_deflection_rate() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = dir.path().join("articles.jsonl");
+    std::fs::write(
+        &records,
+        concat!(
+            r#"{"id":"reset","url":"/reset","title":"Reset your password","body":"Open Settings."}"#,
+            "\n",
+            r#"{"id":"freeze","url":"/freeze","title":"Outlook freezes","body":"Turn off add-ins."}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let index_dir = dir.path().join("index");
+    let built = Command::new(env!("CARGO_BIN_EXE_helpdex"))
+        .arg("build")
+        .arg(&records)
+        .arg("--out")
+        .arg(&index_dir)
+        .arg("--quiet")
+        .status()
+        .unwrap();
+    assert!(built.success());
+    // Ten messages shown suggestions: six open one (two of those are sent anyway), two are
+    // hidden, two are sent without opening anything. Deflected: four of ten.
+    let mut log = String::new();
+    for m in 0..10 {
+        let intent = format!("m{m}");
+        let line = serde_json::json!({"type": "suggest", "time": 0, "lang": "en", "results": 2, "top": ["freeze", "reset"], "intent": intent});
+        writeln!(log, "{line}").unwrap();
+        if m < 6 {
+            let line = serde_json::json!({"type": "suggest-select", "time": 1, "id": "freeze", "rank": 1, "intent": intent});
+            writeln!(log, "{line}").unwrap();
+        }
+        let end = match m {
+            4 | 5 | 8 | 9 => Some(true),
+            6 | 7 => Some(false),
+            _ => None,
+        };
+        if let Some(submitted) = end {
+            let line = serde_json::json!({"type": "suggest-dismissed", "time": 2, "intent": intent, "submitted": submitted});
+            writeln!(log, "{line}").unwrap();
+        }
+    }
+    let events = dir.path().join("events.jsonl");
+    std::fs::write(&events, log).unwrap();
+    let gaps = |json: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_helpdex"));
+        command
+            .args(["gaps", "--index"])
+            .arg(&index_dir)
+            .arg(&events);
+        if json {
+            command.arg("--json");
+        }
+        let out = command.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let report: serde_json::Value = serde_json::from_str(&gaps(true)).unwrap();
+    let s = &report["suggestions"];
+    assert_eq!(
+        [
+            &s["shown"],
+            &s["opened"],
+            &s["submitted"],
+            &s["hidden"],
+            &s["deflected"]
+        ],
+        [10, 6, 4, 2, 4]
+    );
+    assert_eq!(s["deflection_rate"], 0.4);
+    assert_eq!(s["articles"][0]["article"]["title"], "Outlook freezes");
+    assert_eq!(
+        [
+            &s["articles"][0]["suggested"],
+            &s["articles"][0]["opened"],
+            &s["articles"][0]["sent_after_opening"]
+        ],
+        [10, 6, 2]
+    );
+    assert_eq!(report["summary"]["other_events"], 0);
+    let text = gaps(false);
+    assert!(text.contains("deflected 4 (40.0 %)"), "{text}");
 }

@@ -128,6 +128,31 @@ fn print(out: &mut impl Write, r: &gaps::Report) -> std::io::Result<()> {
             }
         )?;
     }
+    if let Some(g) = &r.suggestions {
+        writeln!(
+            out,
+            "\nSuggestions under the contact form: {} messages shown suggestions, {} opened one, \
+             {} sent anyway, {} hid them; deflected {} ({:.1} %)",
+            g.shown,
+            g.opened,
+            g.submitted,
+            g.hidden,
+            g.deflected,
+            100.0 * g.deflection_rate
+        )?;
+        for a in &g.articles {
+            let title = if a.article.title.is_empty() {
+                &a.article.id
+            } else {
+                &a.article.title
+            };
+            writeln!(
+                out,
+                "  {:>5}× suggested, {}× opened, {}× sent anyway after opening  {title}",
+                a.suggested, a.opened, a.sent_after_opening
+            )?;
+        }
+    }
     writeln!(out, "\nPer day: searches / without results / with a choice")?;
     for d in &r.days {
         writeln!(

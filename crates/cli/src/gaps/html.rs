@@ -81,6 +81,32 @@ pub fn page(report: &Report) -> String {
         }
         h.push_str("</table>\n");
     }
+    if let Some(g) = &report.suggestions {
+        h.push_str("<h2>Suggestions under the contact form</h2>\n");
+        let _ = writeln!(
+            h,
+            "<p>{} messages were shown suggestions: {} opened one, {} were sent anyway, {} hid them. \
+             <strong>Deflected: {} ({})</strong>, an article opened and no message sent.</p>",
+            g.shown,
+            g.opened,
+            g.submitted,
+            g.hidden,
+            g.deflected,
+            percent(g.deflected, g.shown)
+        );
+        h.push_str("<table><tr><th>Article</th><th>Suggested</th><th>Opened</th><th>Sent anyway after opening</th></tr>\n");
+        for a in &g.articles {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                article_cell(&a.article),
+                a.suggested,
+                a.opened,
+                a.sent_after_opening
+            );
+        }
+        h.push_str("</table>\n");
+    }
     h.push_str("</body></html>\n");
     h
 }
@@ -252,6 +278,7 @@ mod tests {
             not_chosen: vec![],
             chosen_low: vec![],
             unhelpful: vec![],
+            suggestions: None,
             days: vec![],
         };
         let page = page(&report);

@@ -4,8 +4,9 @@
 //! Searches are grouped by what they ask ([`group`]), then reported as: groups with no
 //! results (the articles missing from the help center, with the closest ones it has); groups
 //! whose results nobody chose (titles or excerpts that do not look like the answer); choices
-//! of a result ranked low (ranking problems); articles readers said did not help; and counts
-//! per day.
+//! of a result ranked low (ranking problems); articles readers said did not help; what
+//! suggestions under a contact form achieved (the deflection rate), when the log has them; and
+//! counts per day.
 
 pub mod group;
 pub mod html;
@@ -38,6 +39,9 @@ pub struct Report {
     pub chosen_low: Vec<LowChoice>,
     /// Articles readers said did not help, the most such answers first.
     pub unhelpful: Vec<Feedback>,
+    /// Suggestions under a contact form, if the log has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestions: Option<Suggestions>,
     /// Counts per day, oldest first.
     pub days: Vec<Day>,
 }
@@ -49,7 +53,7 @@ pub struct Summary {
     pub searches_without_results: u32,
     pub searches_with_a_choice: u32,
     pub choices: u32,
-    /// Events of other types (feedback, suggestions), read and left alone.
+    /// Events of types this version does not know, read and left alone.
     pub other_events: u32,
     pub bad_lines: u32,
     pub groups: u32,
@@ -87,6 +91,38 @@ pub struct Feedback {
     pub not_helpful: u32,
     /// Reasons given with a "no", and how often, the most given first.
     pub reasons: Vec<(String, u32)>,
+}
+
+/// What suggestions achieved, per message written (one intent each).
+#[derive(Debug, Default, Serialize)]
+pub struct Suggestions {
+    /// Messages that were shown suggestions.
+    pub shown: u32,
+    /// Of those, messages where a suggested article was opened.
+    pub opened: u32,
+    /// Messages sent anyway.
+    pub submitted: u32,
+    /// Messages whose suggestions were hidden.
+    pub hidden: u32,
+    /// Messages where an article was opened and nothing was sent: the tickets suggestions
+    /// saved.
+    pub deflected: u32,
+    /// `deflected` of `shown`, from 0 to 1.
+    pub deflection_rate: f64,
+    /// The articles suggested most, with how often each was opened.
+    pub articles: Vec<Suggested>,
+}
+
+/// One article's suggestions.
+#[derive(Debug, Serialize)]
+pub struct Suggested {
+    pub article: Article,
+    /// Messages it was suggested for.
+    pub suggested: u32,
+    /// Messages it was opened from.
+    pub opened: u32,
+    /// Of those, messages sent anyway: it did not answer them.
+    pub sent_after_opening: u32,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -155,6 +191,7 @@ pub fn report(index: &Index, log: &Log, top: usize) -> Report {
     let mut low: Vec<(&str, &str, u32)> = Vec::new();
     // article → (yes, no, reasons)
     let mut feedback: BTreeMap<&str, (u32, u32, BTreeMap<&str, u32>)> = BTreeMap::new();
+    let mut messages: BTreeMap<&str, Message> = BTreeMap::new();
     for e in &log.events {
         match &e.kind {
             EventKind::Search {
@@ -207,6 +244,19 @@ pub fn report(index: &Index, log: &Log, top: usize) -> Report {
                         *entry.2.entry(r).or_default() += 1;
                     }
                 }
+            }
+            EventKind::Suggest { top, intent } => {
+                let m = messages.entry(intent).or_default();
+                m.shown = true;
+                m.suggested.extend(top.iter().map(String::as_str));
+            }
+            EventKind::SuggestSelect { id, intent } => {
+                messages.entry(intent).or_default().opened.push(id);
+            }
+            EventKind::SuggestDismissed { intent, submitted } => {
+                let m = messages.entry(intent).or_default();
+                m.submitted |= submitted;
+                m.hidden |= !submitted;
             }
             EventKind::Other => summary.other_events += 1,
         }
@@ -304,6 +354,7 @@ pub fn report(index: &Index, log: &Log, top: usize) -> Report {
         not_chosen,
         chosen_low,
         unhelpful,
+        suggestions: (!messages.is_empty()).then(|| suggestions(index, messages.values(), top)),
         days: days
             .into_iter()
             .map(|(day, i)| Day {
@@ -314,6 +365,59 @@ pub fn report(index: &Index, log: &Log, top: usize) -> Report {
             })
             .collect(),
     }
+}
+
+/// One message written under suggestions, from its events.
+#[derive(Default)]
+struct Message<'a> {
+    shown: bool,
+    suggested: Vec<&'a str>,
+    opened: Vec<&'a str>,
+    submitted: bool,
+    hidden: bool,
+}
+
+/// The suggestions section: counts per message, and the `top` articles suggested most.
+fn suggestions<'a>(
+    index: &Index,
+    messages: impl Iterator<Item = &'a Message<'a>>,
+    top: usize,
+) -> Suggestions {
+    let mut s = Suggestions::default();
+    // article → (suggested, opened, sent after opening)
+    let mut per_article: BTreeMap<&str, (u32, u32, u32)> = BTreeMap::new();
+    for m in messages.filter(|m| m.shown) {
+        s.shown += 1;
+        let opened = !m.opened.is_empty();
+        s.opened += opened as u32;
+        s.submitted += m.submitted as u32;
+        s.hidden += m.hidden as u32;
+        s.deflected += (opened && !m.submitted) as u32;
+        for id in &m.suggested {
+            per_article.entry(id).or_default().0 += 1;
+        }
+        for id in &m.opened {
+            let entry = per_article.entry(id).or_default();
+            entry.1 += 1;
+            entry.2 += m.submitted as u32;
+        }
+    }
+    s.deflection_rate = if s.shown == 0 {
+        0.0
+    } else {
+        s.deflected as f64 / s.shown as f64
+    };
+    let mut articles: Vec<(&str, (u32, u32, u32))> = per_article.into_iter().collect();
+    articles.sort_by(|a, b| (b.1 .0, b.1 .1).cmp(&(a.1 .0, a.1 .1)).then(a.0.cmp(b.0)));
+    s.articles = (articles.into_iter().take(top))
+        .map(|(id, (suggested, opened, sent))| Suggested {
+            article: article_by_id(index, id),
+            suggested,
+            opened,
+            sent_after_opening: sent,
+        })
+        .collect();
+    s
 }
 
 /// The `top` most searched groups, each with its closest articles.
