@@ -27,6 +27,7 @@ import { interleaveKinds, keystrokes, latencySample, loadQueries, titleQueries }
 import { writeReport } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
 import { percentile, summarize, summarizePasses } from './lib/stats.mjs';
+import { measureSuggestions } from './lib/suggestions.mjs';
 import { dirSizes, listFiles } from './lib/sizes.mjs';
 import { problems } from './lib/validate.mjs';
 
@@ -320,6 +321,19 @@ async function benchCorpus(spec, engines, server, bundles) {
           run.browserUnavailable = error.message;
           log(`${spec.name} ${engine.name} chromium FAILED: ${error.message}`);
         }
+      }
+      const tickets = queries.filter((q) => q.kind === 'ticket');
+      if (engine.name === 'helpdex' && tickets.length) {
+        const browser = engine.browser && !built.browserUnavailable && !run.browserUnavailable;
+        run.suggestions = await measureSuggestions({
+          binary: engine.binary,
+          outDir: built.outDir,
+          tickets,
+          lang: corpus.lang,
+          server: browser ? server : null,
+          libraryDir: engine.browser?.libraryDir,
+        });
+        log(`${spec.name} helpdex suggestions: 300-word texts native p95 ${run.suggestions.native.p95.toFixed(2)} ms${run.suggestions.chromium ? `, chromium p95 ${run.suggestions.chromium.p95.toFixed(2)} ms` : ''}`);
       }
       run.status = 'ok';
     } catch (error) {

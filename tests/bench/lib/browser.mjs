@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { BENCH_DIR, WORK_DIR } from './paths.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
+export const ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -22,7 +22,7 @@ const ARGS = [
 
 /** URL mounts for the static server: the harness page and everything built under work/. */
 export const MOUNTS = { '/bench/': BENCH_DIR, '/work/': WORK_DIR };
-const urlOf = (path) => `/work/${relative(WORK_DIR, path).split('/').map(encodeURIComponent).join('/')}`;
+export const urlOf = (path) => `/work/${relative(WORK_DIR, path).split('/').map(encodeURIComponent).join('/')}`;
 
 /**
  * Sums the logged responses by class ('library' | 'index'); harness files are

@@ -4,12 +4,14 @@
 import { existsSync } from 'node:fs';
 import { readAll } from './corpus.mjs';
 import { questionSource, querySource } from './paths.mjs';
+import { ticketsFrom } from './tickets.mjs';
 
 /**
  * Every query set of `source`, limited to queries whose relevant ids are all in `ids`: the
  * shared known-item set (exact, typo, prefix, pinyin), the shared natural-language set (kind
- * `natural`) and the project's own question set in tests/relevance (kind `question`, so the two
- * question sets are reported apart). Null when the corpus has no shared set.
+ * `natural`), the project's own question set in tests/relevance (kind `question`, so the two
+ * question sets are reported apart), and those questions wrapped as support tickets (kind
+ * `ticket`, lib/tickets.mjs). Null when the corpus has no shared set.
  */
 export async function loadQueries(source, ids) {
   if (!existsSync(querySource(source))) return null;
@@ -19,11 +21,13 @@ export async function loadQueries(source, ids) {
     if (!existsSync(path)) continue;
     for (const q of await readAll(path)) all.push(kind ? { ...q, kind } : q);
   }
+  const questions = all.filter((q) => q.kind === 'question');
+  all.push(...ticketsFrom(questions, source.startsWith('zh') ? 'zh' : 'en'));
   return all.filter((q) => q.relevant.every((id) => ids.has(id)));
 }
 
-/** Kinds whose queries are whole questions: relevance only, not the typing-latency sample. */
-export const QUESTION_KINDS = new Set(['natural', 'question']);
+/** Kinds whose queries are whole questions (or tickets): relevance only, not the typing-latency sample. */
+export const QUESTION_KINDS = new Set(['natural', 'question', 'ticket']);
 
 /**
  * Known-item queries made from titles the way the shared sets' `exact` kind is:

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { BROTLI_LARGE_FILE_QUALITY } from './sizes.mjs';
 import { barChart } from './svg.mjs';
 
-const KINDS = ['exact', 'typo', 'prefix', 'pinyin', 'natural', 'question'];
+const KINDS = ['exact', 'typo', 'prefix', 'pinyin', 'natural', 'question', 'ticket'];
 
 export const fmtBytes = (n) => {
   if (!Number.isFinite(n)) return 'n/a';
@@ -253,6 +253,7 @@ function corpusSection(corpus, runs, engines, chartDir, nproc) {
   );
 
   lines.push(...hostileSection(corpus, ok, label));
+  lines.push(...suggestionsSection(corpus, ok, chartDir));
 
   const errors = ok.flatMap((r) =>
     ['node', 'browser'].filter((env) => r[env]?.errors?.count).map((env) => `${label(r)} (${env}): ${r[env].errors.count} searches threw, e.g. ${r[env].errors.samples[0]}`),
@@ -270,6 +271,52 @@ function corpusSection(corpus, runs, engines, chartDir, nproc) {
 
   lines.push(...chartsFor(corpus, runs, engines, chartDir).map((c) => `${c}\n`));
   return lines.join('\n');
+}
+
+/**
+ * helpdex's suggestions (long text): the ticket kind's MRR against the bare questions', how
+ * its confidence threshold trades right first suggestions against silenced wrong ones (table
+ * and chart), and the latency of 300-word texts.
+ */
+function suggestionsSection(corpus, ok, chartDir) {
+  const run = ok.find((r) => r.engine === 'helpdex' && r.suggestions);
+  if (!run) return [];
+  const s = run.suggestions;
+  const mrr = (k) => run.relevance.byKind[k]?.mrr;
+  const lines = ['### helpdex suggestions for long text (tickets)', ''];
+  if (mrr('ticket') !== undefined && mrr('question') !== undefined) {
+    lines.push(
+      `Ticket kind (the question set wrapped in a greeting, context about other things, a closing and a signature; \`tests/bench/lib/tickets.mjs\`) through \`--suggest\`: MRR@10 **${fmt3(mrr('ticket'))}** against ${fmt3(mrr('question'))} for the bare questions (${(mrr('ticket') / mrr('question')).toFixed(2)} ×). The right article is first for ${s.rightFirst} of ${s.tickets} tickets.`,
+      '',
+    );
+  }
+  lines.push(
+    table(
+      ['confidence ≥', ...s.curve.map((c) => c.threshold.toFixed(1))],
+      [
+        ['right first suggestions kept', ...s.curve.map((c) => `${Math.round(100 * c.keptRight)} %`)],
+        ['wrong first suggestions silenced', ...s.curve.map((c) => `${Math.round(100 * c.silencedWrong)} %`)],
+      ],
+    ),
+    '',
+  );
+  const latency = (env) => (env ? `p50 ${fmtMs(env.p50)} ms, **p95 ${fmtMs(env.p95)} ms** (${env.samples} suggestions)` : 'n/a');
+  lines.push(`300-word texts (${s.longTexts.texts} tickets lengthened with more context): native ${latency(s.native)}; Chromium ${latency(s.chromium)}.`, '');
+  const name = `${corpus.name}-suggestion-confidence.svg`;
+  writeFileSync(
+    resolve(chartDir, name),
+    barChart({
+      title: `${corpus.name}: suggestions kept and silenced by confidence threshold`,
+      categories: s.curve.map((c) => `≥ ${c.threshold.toFixed(1)}`),
+      series: [
+        { name: 'right kept', values: s.curve.map((c) => c.keptRight) },
+        { name: 'wrong silenced', values: s.curve.map((c) => c.silencedWrong) },
+      ],
+      format: (v) => `${Math.round(100 * v)} %`,
+    }),
+  );
+  lines.push(`![${corpus.name} suggestion confidence](charts/${name})`, '');
+  return lines;
 }
 
 /**

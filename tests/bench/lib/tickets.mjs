@@ -94,3 +94,19 @@ export function ticketsFrom(questions, lang, seed = 20261203) {
     return { ...question, qid: question.qid.replace(/-q-/, '-t-'), q: text, kind: 'ticket', question: question.q };
   });
 }
+
+/**
+ * Tickets made long: more context sentences (from the same pools, seeded) before the question
+ * until the text holds `words` words (a Chinese character counts as half a word, as a
+ * translation runs), for the latency of long text.
+ */
+export function longTickets(tickets, lang, words = 300, seed = 7) {
+  const pool = lang === 'zh' ? ZH.context : EN.context;
+  const rand = random(seed);
+  const count = (t) => (t.match(/[A-Za-z0-9]+/g)?.length ?? 0) + (t.match(/\p{Script=Han}/gu)?.length ?? 0) / 2;
+  return tickets.map((t) => {
+    let text = t.q;
+    while (count(text) < words) text = `${pick(rand, pool)}${lang === 'zh' ? '' : ' '}${text}`;
+    return text;
+  });
+}

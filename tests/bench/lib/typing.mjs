@@ -9,9 +9,9 @@ export function guarded(search) {
   const errors = { count: 0, samples: [] };
   return {
     errors,
-    async search(q, limit) {
+    async search(q, limit, kind) {
       try {
-        return await search(q, limit);
+        return await search(q, limit, kind);
       } catch (error) {
         errors.count += 1;
         if (errors.samples.length < 3) errors.samples.push(`${JSON.stringify(q)}: ${error?.message ?? error}`);
@@ -31,7 +31,7 @@ export async function runQueries(search, queries, { budgetMs = Infinity, limit =
   const results = {};
   for (const q of queries) {
     if (performance.now() > deadline) break;
-    results[q.qid] = await search(q.q, limit);
+    results[q.qid] = await search(q.q, limit, q.kind);
   }
   return results;
 }

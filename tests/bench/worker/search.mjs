@@ -15,7 +15,8 @@ const started = performance.now();
 const searcher = await engine.openNode(job.outDir, job.corpus);
 await searcher.search(job.typicalQuery, 10);
 const firstResultMs = performance.now() - started;
-const { search, errors } = guarded((q, limit) => searcher.search(q, limit));
+// Tickets go to an engine's suggestion API when it has one (helpdex), else to its search.
+const { search, errors } = guarded((q, limit, kind) => (kind === 'ticket' && searcher.suggest ? searcher.suggest(q, limit) : searcher.search(q, limit)));
 
 const results = await runQueries(search, job.queries, { budgetMs: job.relevanceBudgetMs });
 const typing = await typingPasses(search, job.prefixes, { passes: job.passes, budgetMs: job.budgetMs });

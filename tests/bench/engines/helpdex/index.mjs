@@ -78,6 +78,9 @@ export default {
     return {};
   },
 
+  /** The CLI the run measures (lib/suggestions.mjs runs it with `--suggest`). */
+  binary: BINARY,
+
   buildCommand: (corpus, outDir) => ({ cmd: BINARY, args: ['build', corpus.gzPath, '--out', outDir] }),
 
   isIndexFile: () => true,
@@ -88,9 +91,19 @@ export default {
     return {};
   },
 
+  // Tickets (long text) go through `--suggest`, each text a JSON string on its line.
   openNode: async (outDir) => {
-    const proc = new LineProcess(BINARY, ['search', '--index', outDir, '--json'], (line) => JSON.parse(line).map((r) => r.id));
-    return { search: (q) => proc.search(q), close: () => proc.close() };
+    const ids = (line) => JSON.parse(line).map((r) => r.id);
+    const proc = new LineProcess(BINARY, ['search', '--index', outDir, '--json'], ids);
+    let suggest = null;
+    return {
+      search: (q) => proc.search(q),
+      suggest: (text) => (suggest ??= new LineProcess(BINARY, ['search', '--index', outDir, '--json', '--suggest'], ids)).search(JSON.stringify(text)),
+      close: () => {
+        proc.close();
+        suggest?.close();
+      },
+    };
   },
 
   // The package is served from its own folder (every file of it counts as
