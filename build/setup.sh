@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs everything helpdex's build and tests need on a fresh Debian machine with Rust, Node
-# and npm: the wasm target, the wasm-bindgen CLI matching Cargo.lock, Debian's Chromium and
-# ChromeDriver (browser tests; never a downloaded browser), brotli, GNU time (the benchmark's
-# peak-memory numbers), cargo-fuzz, the npm packages, and the documentation generators whose
-# sites crates/cli/tests/generators.rs indexes: Hugo and DocBook XSL (Debian), Sphinx and
-# MkDocs (PyPI, pinned in tests/generators/requirements.txt), VitePress and Docusaurus (npm).
+# and npm: the wasm targets (the browser module, and the command for Node, `npx helpdex`), the
+# wasm-bindgen CLI matching Cargo.lock, Debian's Chromium and ChromeDriver (browser tests; never
+# a downloaded browser), brotli, GNU time (the benchmark's peak-memory numbers), cargo-fuzz, the
+# npm packages, and the documentation generators whose sites crates/cli/tests/generators.rs
+# indexes: Hugo and DocBook XSL (Debian), Sphinx and MkDocs (PyPI, pinned in
+# tests/generators/requirements.txt), VitePress and Docusaurus (npm). The `npm ci` of the Vite
+# + React example (www/examples/react) also fills the npm cache that www/test/packed.test.mjs
+# installs from offline.
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +16,9 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "Rust target wasm32-unknown-unknown"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+step "Rust target wasm32-wasip1 (build/wasi.sh: the command in WebAssembly for npx helpdex)"
+rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1
 
 step "Rust standard library source (build/wasm.sh builds a size-optimised std)"
 rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
@@ -52,7 +58,7 @@ if ! cmp -s tests/generators/requirements.txt "$venv/installed.txt" 2>/dev/null;
 fi
 
 step "npm packages"
-for dir in www tests/bench tests/generators/vitepress tests/generators/docusaurus; do
+for dir in www www/examples/react tests/bench tests/generators/vitepress tests/generators/docusaurus; do
   if [ -f "$dir/package-lock.json" ]; then
     (cd "$dir" && npm ci --no-audit --no-fund)
   fi

@@ -26,7 +26,7 @@ CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test -p helpdex-wasm --target wasm32-unknown-unknown --features suggest
 
 # ---- browser side (www/): npm package, <helpdex-search>, demo help center ----------------
-step "www: JavaScript API in Node, search box end to end in headless Chromium"
+step "www: JavaScript API in Node, search box end to end in headless Chromium, npx helpdex and the build API against the native binary, the packed package in the Vite + React example"
 npm --prefix www test
 
 step "benchmark harness unit tests (metrics, plain text, typing, hostile queries)"

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../demo/serve.mjs';
-import { manifest, site, work, www } from './helpers.mjs';
+import { CHROMIUM, manifest, site, work, www } from './helpers.mjs';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const HYPERLINKS = 'Hyperlinks are not working';
 const artifacts = join(www, 'test-artifacts');
 
@@ -28,7 +27,7 @@ before(async () => {
   server = await serve({ mounts: { '/': site, '/fixtures/': join(www, 'test/fixtures'), '/work/': work }, delay: (p) => delay(p), events: { path: '/events', receive } });
   origin = `http://127.0.0.1:${server.address().port}`;
   profile = mkdtempSync(join(tmpdir(), 'helpdex-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 1100, height: 760 } });
+  browser = await chromium.launchPersistentContext(profile, { ...CHROMIUM, viewport: { width: 1100, height: 760 } });
 });
 
 after(async () => {

@@ -1,13 +1,23 @@
 // Shared by the tests: where things are, and a fetch over files for the Node API tests.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
 export const www = fileURLToPath(new URL('..', import.meta.url));
 export const site = join(www, 'demo/site');
 export const work = join(www, 'test/work');
+export { shared } from '../demo/build.mjs';
+/** The native CLI, the debug build `npm test`'s pretest made (demo/build.mjs runs `cargo run -p helpdex`). */
+export const nativeCli = join(www, '../target/debug/helpdex');
 export const wasmBytes = () => readFileSync(join(www, 'wasm/helpdex_wasm_bg.wasm'));
+
+/** Every file under `dir`: relative path → bytes, sorted by path. */
+export function tree(dir) {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  const paths = files.map((e) => join(e.parentPath ?? e.path, e.name)).sort();
+  return new Map(paths.map((p) => [relative(dir, p), readFileSync(p)]));
+}
 
 /** The demo index's manifest. */
 export const manifest = (dir = join(site, 'search')) => JSON.parse(readFileSync(join(dir, 'helpdex.json'), 'utf8'));
@@ -39,3 +49,10 @@ export function fileFetch(root, { decompressed = false, change = (_, b) => b, wa
 }
 
 export const BASE = 'http://test/search/';
+
+/** How the browser tests start Debian's Chromium (playwright-core, never a downloaded browser). */
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};

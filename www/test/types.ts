@@ -3,6 +3,9 @@ import { createSearch, HelpdexError, SearchIntents, segments, SUGGEST_CONFIDENCE
 import { HelpdexSearchElement } from 'helpdex/define';
 import { HelpdexFeedbackElement, REASONS } from 'helpdex/feedback';
 import { HelpdexSuggestElement } from 'helpdex/suggest';
+import { createIndex, RECORDS, type BuildReport, type IndexFile, type Reported } from 'helpdex/build';
+import helpdex from 'helpdex/vite';
+import type { UserConfig } from 'vite';
 
 async function api(): Promise<string[]> {
   const hx = await createSearch({ base: '/search/' });
@@ -54,4 +57,19 @@ function element(): void {
   HelpdexSuggestElement.define('my-suggest');
 }
 
-export { api, element };
+async function build(): Promise<string[]> {
+  const index = createIndex({ baseUrl: '/docs/', include: ['**/*.md'], strict: false });
+  index.addDirectory('docs');
+  index.addFile('guide/a.md', '# A');
+  index.addFile('guide/b.html', new TextEncoder().encode('<h1>B</h1>'));
+  index.addRecord({ id: 'r', url: '/r', title: 'R', body: 'Text', tags: ['x'], updated: new Date() });
+  const { files, problems }: BuildReport & { files: IndexFile[] } = await index.getFiles();
+  const written: BuildReport = await index.writeFiles('dist/search');
+  const first: Reported | undefined = problems[0];
+  const line: number | null = first?.line ?? null;
+  return [...files.map((f: IndexFile) => `${f.path} ${f.contents.byteLength}`), String(written.terms), String(line), RECORDS];
+}
+
+const config: UserConfig = { plugins: [helpdex({ input: 'docs', out: 'search', exclude: ['drafts/**'] })] };
+
+export { api, build, config, element };

@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use flate2::{read::GzDecoder, Compression, GzBuilder};
@@ -167,25 +167,27 @@ pub fn first_keystroke(built: &BuiltIndex) -> Result<BTreeMap<String, FirstKeyst
     Ok(first)
 }
 
-/// Writes `bytes` to `path` under a temporary name, then renames it into place.
+/// Writes `bytes` to `path` under a temporary name (`NAME.tmp-XXXXXX` beside it), then renames
+/// it into place. tempfile picks the name, which also works under WASI, where there is no
+/// process id; on an error it removes the temporary.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = temp_name(path);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut prefix = path.file_name().unwrap_or_default().to_os_string();
+    prefix.push(".tmp-");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    // As `File::create` makes them (0666 less the umask), so a web server can read them, not
+    // tempfile's private 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
+        let mut f = builder.tempfile_in(dir)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
+        f.as_file().sync_all()?;
+        f.persist(path).map_err(|e| e.error)?;
+        std::io::Result::Ok(())
     })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
     result.with_context(|| format!("cannot write {}", path.display()))
-}
-
-fn temp_name(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".tmp-{}", std::process::id()));
-    path.with_file_name(name)
 }
 
 /// Removes `.hdx` files (and leftover temporaries, the manifest's too) that the manifest does

@@ -54,6 +54,16 @@ pub(crate) mod status {
 }
 
 fn main() -> ExitCode {
+    // Under WASI (`npx helpdex`, www/node/wasi.js) a program starts in `/`, with the whole file
+    // system mapped there; the runner passes Node's working folder in PWD, so relative paths
+    // mean what they mean to the native binary.
+    #[cfg(target_os = "wasi")]
+    if let Some(dir) = std::env::var_os("PWD") {
+        if let Err(err) = std::env::set_current_dir(&dir) {
+            eprintln!("error: cannot change to {}: {err}", dir.to_string_lossy());
+            return ExitCode::from(status::ERROR);
+        }
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => cmd::build::run(args),

@@ -8,10 +8,12 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
+#[cfg(not(target_family = "wasm"))]
 use std::sync::mpsc;
 
 use flate2::read::MultiGzDecoder;
 use helpdex_core::Article;
+#[cfg(not(target_family = "wasm"))]
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -26,6 +28,7 @@ use crate::{file, markdown, Found, Options, Outcome, Problem};
 /// channel hand-offs cost nothing, small enough to spread work over the threads.
 const BATCH_BYTES: usize = 1 << 20;
 /// Batches read ahead of the parsers; bounds memory when parsing is the slower side.
+#[cfg(not(target_family = "wasm"))]
 const BATCHES_IN_FLIGHT: usize = 4;
 const READ_BUFFER: usize = 256 << 10;
 /// A UTF-8 byte order mark, which some editors put at the start of a file.
@@ -102,37 +105,51 @@ pub(crate) fn read_lines(
         Box::new(BufReader::with_capacity(READ_BUFFER, input))
     };
     let cap = opts.max_article_bytes;
-    let mut outcomes = std::thread::scope(|scope| {
+    let parse = |batch: Vec<Line>| {
+        batch.into_iter().map(|line| {
+            let number = line.number;
+            match line.content.and_then(|bytes| record_article(&bytes)) {
+                Ok(article) => Outcome::Article(Box::new(Found {
+                    article,
+                    order: (index, number),
+                    path: source.path.clone(),
+                    line: Some(number),
+                    html: None,
+                    warning: None,
+                })),
+                Err(reason) => problem(Some(number), reason),
+            }
+        })
+    };
+    #[cfg(not(target_family = "wasm"))]
+    let (mut outcomes, stopped) = std::thread::scope(|scope| {
         let (batches, received) = mpsc::sync_channel(BATCHES_IN_FLIGHT);
-        let splitter = scope.spawn(move || split_lines(reader, cap, &batches));
-        let mut outcomes: Vec<Outcome> = received
+        let splitter =
+            scope.spawn(move || split_lines(reader, cap, &mut |b| batches.send(b).is_ok()));
+        let outcomes: Vec<Outcome> = received
             .into_iter()
             .par_bridge()
-            .flat_map_iter(|batch: Vec<Line>| {
-                batch.into_iter().map(|line| {
-                    let number = line.number;
-                    match line.content.and_then(|bytes| record_article(&bytes)) {
-                        Ok(article) => Outcome::Article(Box::new(Found {
-                            article,
-                            order: (index, number),
-                            path: source.path.clone(),
-                            line: Some(number),
-                            html: None,
-                            warning: None,
-                        })),
-                        Err(reason) => problem(Some(number), reason),
-                    }
-                })
-            })
+            .flat_map_iter(parse)
             .collect();
         let stopped = splitter
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        if let Some((line, e)) = stopped {
-            outcomes.push(problem(Some(line), Reason::Unreadable(e.to_string())));
-        }
-        outcomes
+        (outcomes, stopped)
     });
+    // The WebAssembly build (wasm32-wasip1, `npx helpdex`) has no threads: split and parse in
+    // turn. Outcomes are sorted by `order` later, so the result is the same.
+    #[cfg(target_family = "wasm")]
+    let (mut outcomes, stopped) = {
+        let mut outcomes = Vec::new();
+        let stopped = split_lines(reader, cap, &mut |batch| {
+            outcomes.extend(parse(batch));
+            true
+        });
+        (outcomes, stopped)
+    };
+    if let Some((line, e)) = stopped {
+        outcomes.push(problem(Some(line), Reason::Unreadable(e.to_string())));
+    }
     // Keep the progress total exact when reading stopped early.
     let counted = counted.into_inner();
     if counted < source.size {
@@ -149,12 +166,12 @@ struct Line {
     content: Result<Vec<u8>, Reason>,
 }
 
-/// Splits the stream into batches of non-blank lines. Returns the line where reading failed
-/// and why, if it did.
+/// Splits the stream into batches of non-blank lines, handing each to `send` (which returns
+/// false to stop). Returns the line where reading failed and why, if it did.
 fn split_lines(
     mut reader: impl BufRead,
     cap: u64,
-    batches: &mpsc::SyncSender<Vec<Line>>,
+    send: &mut dyn FnMut(Vec<Line>) -> bool,
 ) -> Option<(u64, io::Error)> {
     let mut batch = Vec::new();
     let mut batch_bytes = 0;
@@ -182,13 +199,13 @@ fn split_lines(
         batch.push(Line { number, content });
         if batch_bytes >= BATCH_BYTES {
             batch_bytes = 0;
-            if batches.send(std::mem::take(&mut batch)).is_err() {
+            if !send(std::mem::take(&mut batch)) {
                 return None;
             }
         }
     };
     // The receiver only goes away if parsing panicked, which resurfaces on join.
-    let _ = batches.send(batch);
+    send(batch);
     failure
 }
 
@@ -485,10 +502,13 @@ mod tests {
     #[test]
     fn split_into_numbered_batches() {
         let input: &[u8] = b"\xEF\xBB\xBF{}\r\n\n  \n0123456789\n{}";
-        let (tx, rx) = mpsc::sync_channel(10);
-        assert!(split_lines(input, 8, &tx).is_none());
-        drop(tx);
-        let lines: Vec<Line> = rx.into_iter().flatten().collect();
+        let mut batches = Vec::new();
+        let stopped = split_lines(input, 8, &mut |batch| {
+            batches.push(batch);
+            true
+        });
+        assert!(stopped.is_none());
+        let lines: Vec<Line> = batches.into_iter().flatten().collect();
         let summary: Vec<(u64, bool)> = lines
             .iter()
             .map(|l| (l.number, l.content.is_ok()))

@@ -8,7 +8,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use helpdex_core::analysis::{FullFold, Synonyms};
 use helpdex_core::index::build::{analyze, BuildOptions, IndexBuilder};
 use helpdex_core::Article;
-use helpdex_ingest::{Options, Sources};
+use helpdex_ingest::{Ingested, Options, Problem, Sources};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
@@ -55,6 +55,70 @@ pub struct Args {
     /// Print only errors and problems, no progress or summary.
     #[arg(long, short)]
     quiet: bool,
+    /// Also print one JSON object on standard output: whether the index was written, the
+    /// counts, and every problem, warning and skipped article as data (`{"path", "line",
+    /// "reason"}`), for programs that run the build (the npm package's build API does).
+    #[arg(long)]
+    json: bool,
+}
+
+/// What `--json` prints.
+#[derive(serde::Serialize)]
+struct Report {
+    written: bool,
+    articles: usize,
+    terms: Option<u64>,
+    problems: Vec<Reported>,
+    warnings: Vec<Reported>,
+    skipped: Vec<Reported>,
+    /// Files of input folders that `--include`/`--exclude` left out.
+    excluded: usize,
+}
+
+/// One problem, warning or skipped article.
+#[derive(serde::Serialize)]
+struct Reported {
+    path: String,
+    line: Option<u64>,
+    reason: String,
+}
+
+impl Report {
+    fn new(ingested: &Ingested, articles: usize, excluded: usize) -> Self {
+        let reported = |list: &[Problem]| {
+            list.iter()
+                .map(|p| Reported {
+                    path: p.path.display().to_string(),
+                    line: p.line,
+                    reason: p.reason.to_string(),
+                })
+                .collect()
+        };
+        Report {
+            written: false,
+            articles,
+            terms: None,
+            problems: reported(&ingested.problems),
+            warnings: reported(&ingested.warnings),
+            skipped: ingested
+                .skipped
+                .iter()
+                .map(|s| Reported {
+                    path: s.path.display().to_string(),
+                    line: None,
+                    reason: s.reason.to_string(),
+                })
+                .collect(),
+            excluded,
+        }
+    }
+
+    fn print(&self, json: bool) -> Result<()> {
+        if json {
+            println!("{}", serde_json::to_string(self)?);
+        }
+        Ok(())
+    }
 }
 
 pub fn run(args: Args) -> Result<u8> {
@@ -78,7 +142,9 @@ pub fn run(args: Args) -> Result<u8> {
     for problem in ingested.problems.iter().chain(&ingested.warnings) {
         eprintln!("warning: {problem}");
     }
+    let mut report = Report::new(&ingested, ingested.articles.len(), excluded);
     if ingested.articles.is_empty() {
+        report.print(args.json)?;
         bail!(
             "no articles found in {} (looked for .md/.markdown/.html files in folders, and \
              .jsonl/.jsonl.gz/.json files)",
@@ -92,6 +158,7 @@ pub fn run(args: Args) -> Result<u8> {
     let reports = ingested.problems.len() + ingested.warnings.len();
     if args.strict && reports > 0 {
         eprintln!("error: {reports} problem(s) reported and --strict: nothing written");
+        report.print(args.json)?;
         return Ok(status::NOTHING);
     }
     let read_time = started.elapsed();
@@ -125,6 +192,9 @@ pub fn run(args: Args) -> Result<u8> {
     let built = builder.finish();
     let written = index_dir::write(&args.out, &built, languages)?;
     bar.finish_and_clear();
+    report.written = true;
+    report.terms = Some(built.stats.terms);
+    report.print(args.json)?;
 
     if !args.quiet {
         let s = &built.stats;
