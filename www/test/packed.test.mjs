@@ -106,13 +106,17 @@ describe('the packed package', { concurrency: false }, () => {
       assert.match(stdout, /helpdex: indexed 4 articles into dist\/search\//);
       const manifest = JSON.parse(readFileSync(join(app, 'dist/search/helpdex.json'), 'utf8'));
       assert.equal(manifest.articles, 4);
-      // The site ships the browser module only, never the Node indexer.
+      // The site ships the browser modules only (search, and suggestions, which only suggest()
+      // fetches: the page below never asks for it), never the Node indexer.
       const shipped = [...tree(join(app, 'dist')).entries()].filter(([file]) => file.endsWith('.wasm'));
-      assert.deepEqual(shipped.map(([file]) => /^assets[/\\]helpdex_wasm_bg-[\w-]+\.wasm$/.test(file)), [true]);
-      assert.ok(shipped[0][1].length < 200_000, `${shipped[0][0]}: ${shipped[0][1].length} bytes`);
+      const names = shipped.map(([file]) => /^assets[/\\](helpdex_(?:wasm|suggest)_bg)-[\w-]+\.wasm$/.exec(file)?.[1]).sort();
+      assert.deepEqual(names, ['helpdex_suggest_bg', 'helpdex_wasm_bg']);
+      for (const [file, bytes] of shipped) assert.ok(bytes.length < 200_000, `${file}: ${bytes.length} bytes`);
       const server = await vite(app, ['preview']);
       try {
         const page = await browser.newPage();
+        const fetched = [];
+        page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
         await page.goto(`${server.origin}/`);
         await page.evaluate(() => customElements.whenDefined('helpdex-search'));
         await page.keyboard.press('Control+k');
@@ -133,6 +137,7 @@ describe('the packed package', { concurrency: false }, () => {
         const answer = page.locator('.answers a').first();
         await answer.filter({ hasText: 'Update your payment card' }).waitFor();
         assert.equal(await answer.getAttribute('href'), '/articles/update-card.html#expired-card');
+        assert.ok(!fetched.some((p) => p.includes('helpdex_suggest')), 'a page that only searches never fetches the suggestion module');
         await page.close();
       } finally {
         server.stop();

@@ -42,7 +42,11 @@ test('never serves a file outside its folder', async () => {
     assert.equal(r.status, 404, path);
     await r.arrayBuffer();
   }
-  const post = await get('/', 'POST');
+  // Only a page takes a POST (the demo's contact form); other files refuse it.
+  const post = await get('/assets/site.css', 'POST');
   assert.equal(post.status, 405);
   await post.arrayBuffer();
+  const form = await get('/contact-sent.html', 'POST');
+  assert.equal(form.status, 200);
+  assert.match(await form.text(), /your message was sent/);
 });
