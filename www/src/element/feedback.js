@@ -1,10 +1,10 @@
 // <helpdex-feedback>: "Was this article helpful?" on an article page, yes or no, and after a
 // no, an optional reason from a fixed list (free text could carry an address or a name; a code
 // cannot). The answer is a `feedback` search event, delivered like the search box's.
-import { Beacon } from '../analytics.js';
 import { inLanguage } from '../i18n.js';
 import { el } from '../render.js';
 import { register } from './register.js';
+import { ReportingElement } from './reporting.js';
 
 /** The reasons a "no" may give, as sent; their words are below. */
 export const REASONS = ['inaccurate', 'unclear', 'incomplete', 'unsolved'];
@@ -47,7 +47,7 @@ button:focus-visible { outline: 2px solid var(--helpdex-accent, #2563eb); outlin
 .thanks { margin: 0; color: var(--helpdex-muted, #4b5563); }
 `;
 
-export class HelpdexFeedbackElement extends HTMLElement {
+export class HelpdexFeedbackElement extends ReportingElement {
   static observedAttributes = ['analytics', 'lang'];
 
   /** Registers the element as `tag` (default `helpdex-feedback`); again is a no-op. */
@@ -55,14 +55,6 @@ export class HelpdexFeedbackElement extends HTMLElement {
     return register(this, tag, registry);
   }
 
-  /**
-   * Called with the `feedback` event when the reader answers; it is also dispatched as a
-   * `helpdex-event` DOM event and sent to the `analytics` URL when that is set.
-   * @type {((event: import('../analytics.js').FeedbackEvent) => void) | null}
-   */
-  onEvent = null;
-  /** @type {Beacon | null} */
-  #beacon = null;
   /** @type {ShadowRoot | null} */
   #root = null;
   /** @type {boolean | null} */
@@ -74,27 +66,13 @@ export class HelpdexFeedbackElement extends HTMLElement {
   }
 
   connectedCallback() {
-    if (!this.#root) {
-      this.#root = this.attachShadow({ mode: 'open' });
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(CSS);
-      this.#root.adoptedStyleSheets = [sheet];
-    }
+    this.#root ??= this.styledRoot(CSS);
     this.#render();
   }
 
-  disconnectedCallback() {
-    this.#beacon?.flush();
-  }
-
   attributeChangedCallback(name, old, value) {
-    if (old === value) return;
-    if (name === 'analytics') {
-      this.#beacon?.destroy();
-      this.#beacon = value ? new Beacon(value) : null;
-    } else if (this.#root) {
-      this.#render();
-    }
+    super.attributeChangedCallback(name, old, value);
+    if (old !== value && name !== 'analytics' && this.#root) this.#render();
   }
 
   /** The question, or the reasons after a "no", or the thanks once answered. */
@@ -138,9 +116,7 @@ export class HelpdexFeedbackElement extends HTMLElement {
     /** @type {import('../analytics.js').FeedbackEvent} */
     const event = { type: 'feedback', time: new Date().toISOString(), article: this.article, helpful };
     if (reason && REASONS.includes(reason)) event.reason = reason;
-    this.dispatchEvent(new CustomEvent('helpdex-event', { detail: event, bubbles: true, composed: true }));
-    this.onEvent?.(event);
-    this.#beacon?.add(event);
+    this.record(event);
     this.#render('done');
   }
 }

@@ -8,11 +8,12 @@
 // until one is chosen, they are hidden, or the form is sent) gives one `suggest` event, one
 // `suggest-select` per article opened, and `suggest-dismissed` when they are hidden or the form
 // is sent anyway (`submitted`): what a deflection rate is made of (`helpdex gaps`).
-import { Beacon, newIntent } from '../analytics.js';
+import { newIntent } from '../analytics.js';
 import { inLanguage } from '../i18n.js';
 import { createSearch, SUGGEST_CONFIDENCE } from '../index.js';
 import { el, highlighted, resultHref } from '../render.js';
 import { register } from './register.js';
+import { ReportingElement } from './reporting.js';
 
 /**
  * @typedef {Awaited<ReturnType<typeof createSearch>>} Search
@@ -59,7 +60,7 @@ button { margin-top: 0.75rem; font: inherit; color: inherit; cursor: pointer; pa
 .hidden-text { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
 
-export class HelpdexSuggestElement extends HTMLElement {
+export class HelpdexSuggestElement extends ReportingElement {
   static observedAttributes = ['for', 'base', 'analytics', 'lang'];
 
   /** Registers the element as `tag` (default `helpdex-suggest`); again is a no-op. */
@@ -67,12 +68,6 @@ export class HelpdexSuggestElement extends HTMLElement {
     return register(this, tag, registry);
   }
 
-  /**
-   * Called with every suggestion event; they are also dispatched as `helpdex-event` DOM events
-   * and sent to the `analytics` URL when that is set.
-   * @type {((event: import('../analytics.js').HelpdexEvent) => void) | null}
-   */
-  onEvent = null;
   /** @type {ShadowRoot | null} */
   #root = null;
   /** @type {HTMLElement | null} */
@@ -84,8 +79,6 @@ export class HelpdexSuggestElement extends HTMLElement {
   /** @type {AbortController | null} */
   #pending = null;
   #timer = 0;
-  /** @type {Beacon | null} */
-  #beacon = null;
   /** The current intent: its id, whether suggestions are reported shown, whether hidden. */
   #intent = { id: '', shown: false, dismissed: false };
   /** The text last looked at. */
@@ -100,10 +93,7 @@ export class HelpdexSuggestElement extends HTMLElement {
 
   connectedCallback() {
     if (!this.#root) {
-      this.#root = this.attachShadow({ mode: 'open' });
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(CSS);
-      this.#root.adoptedStyleSheets = [sheet];
+      this.#root = this.styledRoot(CSS);
       // Present from the start, so that screen readers announce what is put in it later.
       this.#status = el('p', { role: 'status', class: 'hidden-text' });
     }
@@ -113,15 +103,13 @@ export class HelpdexSuggestElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#detach();
-    this.#beacon?.flush();
+    super.disconnectedCallback();
   }
 
   attributeChangedCallback(name, old, value) {
+    super.attributeChangedCallback(name, old, value);
     if (old === value) return;
-    if (name === 'analytics') {
-      this.#beacon?.destroy();
-      this.#beacon = value ? new Beacon(value) : null;
-    } else if (name === 'base') {
+    if (name === 'base') {
       this.#search?.then((s) => s.destroy());
       this.#search = null;
     } else if (name === 'for' && this.isConnected) {
@@ -192,7 +180,7 @@ export class HelpdexSuggestElement extends HTMLElement {
     if (!intent.shown) {
       intent.id ||= newIntent();
       intent.shown = true;
-      this.#record({
+      this.record({
         type: 'suggest',
         time: new Date().toISOString(),
         lang: document.documentElement.lang || '',
@@ -234,7 +222,7 @@ export class HelpdexSuggestElement extends HTMLElement {
     const detail = { result, rank, href };
     const proceed = this.dispatchEvent(new CustomEvent('helpdex-suggest-select', { detail, bubbles: true, composed: true, cancelable: true }));
     if (!proceed) event.preventDefault();
-    this.#record({ type: 'suggest-select', time: new Date().toISOString(), id: result.id, rank, intent: this.#intent.id });
+    this.record({ type: 'suggest-select', time: new Date().toISOString(), id: result.id, rank, intent: this.#intent.id });
   }
 
   /**
@@ -246,7 +234,7 @@ export class HelpdexSuggestElement extends HTMLElement {
   #end(how) {
     const intent = this.#intent;
     if (intent.shown && how !== 'cleared') {
-      this.#record({ type: 'suggest-dismissed', time: new Date().toISOString(), intent: intent.id, submitted: how === 'submitted' });
+      this.record({ type: 'suggest-dismissed', time: new Date().toISOString(), intent: intent.id, submitted: how === 'submitted' });
     }
     if (how === 'hidden') {
       intent.dismissed = true;
@@ -266,12 +254,5 @@ export class HelpdexSuggestElement extends HTMLElement {
     const status = /** @type {HTMLElement} */ (this.#status);
     status.textContent = '';
     requestAnimationFrame(() => (status.textContent = text));
-  }
-
-  /** @param {import('../analytics.js').HelpdexEvent} event */
-  #record(event) {
-    this.dispatchEvent(new CustomEvent('helpdex-event', { detail: event, bubbles: true, composed: true }));
-    this.onEvent?.(event);
-    this.#beacon?.add(event);
   }
 }

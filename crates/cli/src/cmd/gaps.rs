@@ -111,11 +111,7 @@ fn print(out: &mut impl Write, r: &gaps::Report) -> std::io::Result<()> {
         let reasons: Vec<String> = (f.reasons.iter())
             .map(|(r, c)| format!("{r} ×{c}"))
             .collect();
-        let title = if f.article.title.is_empty() {
-            &f.article.id
-        } else {
-            &f.article.title
-        };
+        let title = f.article.name();
         writeln!(
             out,
             "  {:>5}× no, {}× yes  {title}{}",
@@ -141,11 +137,7 @@ fn print(out: &mut impl Write, r: &gaps::Report) -> std::io::Result<()> {
             100.0 * g.deflection_rate
         )?;
         for a in &g.articles {
-            let title = if a.article.title.is_empty() {
-                &a.article.id
-            } else {
-                &a.article.title
-            };
+            let title = a.article.name();
             writeln!(
                 out,
                 "  {:>5}× suggested, {}× opened, {}× sent anyway after opening  {title}",

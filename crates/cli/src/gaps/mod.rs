@@ -133,6 +133,15 @@ pub struct Article {
 }
 
 impl Article {
+    /// What to call it: its title, or its id when the index no longer has it.
+    pub fn name(&self) -> &str {
+        if self.title.is_empty() {
+            &self.id
+        } else {
+            &self.title
+        }
+    }
+
     /// An article known only by its id (today's index no longer has it).
     fn unknown(id: String) -> Self {
         Article {
