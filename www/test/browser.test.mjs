@@ -507,6 +507,26 @@ describe('article suggestions in the contact form', () => {
     await page.close();
   });
 
+  test('hx.suggest() without a worker (the main-thread fallback) answers the same, with confidence and matched words', async () => {
+    const { page, clean } = await open('/contact.html');
+    const answers = await page.evaluate(async (text) => {
+      const { createSearch } = await import('/helpdex/helpdex.js');
+      const ask = async (worker) => {
+        const hx = await createSearch({ base: '/search/', worker });
+        const [first] = await hx.suggest(text, { limit: 3 });
+        hx.destroy();
+        return { title: first.title, confidence: first.confidence, matched: first.matched };
+      };
+      return [await ask(false), await ask(true)];
+    }, TICKET);
+    assert.match(answers[0].title, new RegExp(HYPERLINKS));
+    assert.ok(answers[0].confidence > 0 && answers[0].confidence <= 1, JSON.stringify(answers[0]));
+    assert.ok(answers[0].matched.includes('hyperlinks'), JSON.stringify(answers[0]));
+    assert.deepEqual(answers[0], answers[1]);
+    await clean();
+    await page.close();
+  });
+
   test('text no article answers suggests nothing; shown suggestions have no axe violations; Chinese forms speak Chinese', async () => {
     const { page, clean } = await open('/contact.html');
     const answered = page.waitForResponse((r) => r.url().endsWith('.hdx'));

@@ -98,7 +98,7 @@ pub(crate) fn key_words(content_words: u32, matched: u32) -> u32 {
 }
 
 /// What a word's BM25 weight counts for: less for a function word, and less for a word of
-/// long text's context than for one of its question (see [`crate::search::suggest`]).
+/// long text's context than for one of its question (see `search/suggest.rs`).
 pub fn word_factor(function: bool, context: bool) -> f32 {
     let factor = if function { FUNCTION_WORD_WEIGHT } else { 1.0 };
     if context {

@@ -18,6 +18,8 @@
 //! [`Index::suggest`] ranks like [`Index::search`] and adds each hit's confidence, so that a
 //! widget can stay silent rather than suggest noise.
 
+use std::collections::HashMap;
+
 use super::limits::{MAX_QUERY_WORDS, MAX_SUGGEST_CHARS};
 use super::query::{self, QueryWord};
 use super::{Hit, Plan, SearchError, SearchOptions};
@@ -195,6 +197,8 @@ impl Index {
         }
         let asking = sentences.iter().any(|s| s.asks);
         let mut words: Vec<QueryWord> = Vec::new();
+        // Each term once, at its first place (a paste repeats its words thousands of times).
+        let mut seen: HashMap<String, usize> = HashMap::new();
         let mut position = 0;
         for s in sentences {
             let context = asking && !s.asks;
@@ -205,9 +209,12 @@ impl Index {
                 w.position += position;
                 w.context = context;
                 // A word the question repeats from the context is the question's.
-                match words.iter_mut().find(|x| x.term == w.term) {
-                    Some(seen) => seen.context &= context,
-                    None => words.push(w),
+                match seen.get(&w.term) {
+                    Some(&i) => words[i].context &= context,
+                    None => {
+                        seen.insert(w.term.clone(), words.len());
+                        words.push(w);
+                    }
                 }
             }
             position = words.last().map_or(0, |w| w.position) + SENTENCE_GAP;
