@@ -40,16 +40,37 @@ function freePort() {
   });
 }
 
-/** Starts `vite ARGS` in `cwd` on a free port; resolves once it listens. */
+/**
+ * Starts `vite ARGS` in `cwd` on a free port; resolves once it listens, rejects if it exits or
+ * has not listened within a minute. Colours are off and escapes stripped anyway: with CI set,
+ * Vite colours a pipe and bolds the port inside its URL.
+ */
 async function vite(cwd, args) {
   const port = await freePort();
-  const child = spawn(join(cwd, 'node_modules/.bin/vite'), [...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd });
+  const env = { ...process.env, NO_COLOR: '1' };
+  const child = spawn(join(cwd, 'node_modules/.bin/vite'), [...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd, env });
   let output = '';
-  await new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => (output += d) && output.includes(`:${port}`) && resolve(undefined));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('exit', (code) => reject(new Error(`vite ${args.join(' ')} exited ${code}: ${output}`)));
-  });
+  const listening = () => output.replace(/\x1b\[[0-9;]*m/g, '').includes(`127.0.0.1:${port}`);
+  try {
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`vite ${args.join(' ')} did not listen within 60 s: ${output}`)), 60_000);
+      child.stdout.on('data', (d) => {
+        output += d;
+        if (listening()) {
+          clearTimeout(timer);
+          resolve(undefined);
+        }
+      });
+      child.stderr.on('data', (d) => (output += d));
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`vite ${args.join(' ')} exited ${code}: ${output}`));
+      });
+    });
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
   return { origin: `http://127.0.0.1:${port}`, stop: () => child.kill(), output: () => output };
 }
 
@@ -98,7 +119,7 @@ describe('the packed package', { concurrency: false }, () => {
       npm(['install'], app);
       profile = join(work, 'chromium-profile');
       browser = await chromium.launchPersistentContext(profile, { ...CHROMIUM, viewport: { width: 1000, height: 700 } });
-    });
+    }, { timeout: 300_000 });
     after(() => browser?.close());
 
     test('vite build indexes the built site; in Chromium a misspelled query finds its article, Enter lands on the anchor', async () => {
