@@ -1,9 +1,9 @@
-//! Index files from arbitrary bytes: a core file, or one postings or fragments chunk put into an
-//! otherwise valid index. Opening either refuses the bytes or gives an index whose searches
+//! Index files from arbitrary bytes: a core file, or one vocabulary shard, postings or fragments
+//! chunk put into an otherwise valid index. Opening either refuses the bytes or gives an index whose searches
 //! finish without panicking and only return articles of the index.
 //!
-//! Input: a selector byte, then the bytes. The selector picks the file (core, postings chunk,
-//! fragments chunk) and how the bytes become it:
+//! Input: a selector byte, then the bytes. The selector picks the file (core, vocabulary shard,
+//! postings chunk, fragments chunk) and how the bytes become it:
 //! - as the whole file, header and all (header checks);
 //! - as the payload under a valid header and checksum (the decoders behind the checksum,
 //!   which a hostile host can always recompute);
@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use helpdex_core::index::build::BuiltIndex;
 use helpdex_core::index::format::{self, FileKind};
-use helpdex_core::Index;
+use helpdex_core::{FormatError, Index};
 use helpdex_fuzz::{build, search_and_check, tiny_articles, Expect};
 use libfuzzer_sys::fuzz_target;
 
@@ -90,11 +90,26 @@ fn make_file(kind: FileKind, how: u8, valid: &[u8], build_id: u64, data: &[u8]) 
     }
 }
 
+/// The kinds of file added to an open core.
+const CHUNK_KINDS: [FileKind; 3] = [
+    FileKind::Vocabulary,
+    FileKind::Postings,
+    FileKind::Fragments,
+];
+
 fn chunks_of(built: &BuiltIndex, kind: FileKind) -> &[Vec<u8>] {
-    if kind == FileKind::Postings {
-        &built.postings
-    } else {
-        &built.fragments
+    match kind {
+        FileKind::Vocabulary => &built.vocabulary,
+        FileKind::Postings => &built.postings,
+        _ => &built.fragments,
+    }
+}
+
+fn add(index: &mut Index, kind: FileKind, n: usize, bytes: &[u8]) -> Result<(), FormatError> {
+    match kind {
+        FileKind::Vocabulary => index.add_vocabulary(n as u32, bytes),
+        FileKind::Postings => index.add_postings(n as u32, bytes),
+        _ => index.add_fragments(n as u32, bytes),
     }
 }
 
@@ -102,14 +117,11 @@ fn chunks_of(built: &BuiltIndex, kind: FileKind) -> &[Vec<u8>] {
 /// refused); the other chunks must load.
 fn index_with(built: &BuiltIndex, kind: FileKind, n: usize, file: &[u8]) -> Index {
     let mut index = Index::open(&built.core).expect("fixture core");
-    for chunk_kind in [FileKind::Postings, FileKind::Fragments] {
+    for chunk_kind in CHUNK_KINDS {
         for (m, valid) in chunks_of(built, chunk_kind).iter().enumerate() {
             let damaged = chunk_kind == kind && m == n;
             let bytes = if damaged { file } else { valid };
-            let added = match chunk_kind {
-                FileKind::Postings => index.add_postings(m as u32, bytes),
-                _ => index.add_fragments(m as u32, bytes),
-            };
+            let added = add(&mut index, chunk_kind, m, bytes);
             assert!(damaged || added.is_ok(), "fixture chunk {m} refused");
         }
     }
@@ -134,8 +146,8 @@ fuzz_target!(
         };
         let f = fixture();
         let built = &f.built;
-        let how = selector / 3 % 3;
-        match selector % 3 {
+        let how = selector / 4 % 3;
+        match selector % 4 {
             0 => {
                 let file = make_file(FileKind::Core, how, &built.core, built.build_id, data);
                 let Ok(mut index) = Index::open(&file) else {
@@ -143,29 +155,24 @@ fuzz_target!(
                 };
                 // Same build id: the valid chunks load against the damaged core, as they would
                 // from a host that serves a tampered core next to the real chunks.
-                for (n, p) in built.postings.iter().enumerate() {
-                    let _ = index.add_postings(n as u32, p);
-                }
-                for (n, p) in built.fragments.iter().enumerate() {
-                    let _ = index.add_fragments(n as u32, p);
+                for kind in CHUNK_KINDS {
+                    for (n, p) in chunks_of(built, kind).iter().enumerate() {
+                        let _ = add(&mut index, kind, n, p);
+                    }
                 }
                 let doc = u32::from(*chunk) % (index.docs() + 2);
                 let _ = index.fragment(doc);
                 search_all(&index, None);
             }
             kind => {
-                let kind = if kind == 1 {
-                    FileKind::Postings
-                } else {
-                    FileKind::Fragments
-                };
+                let kind = CHUNK_KINDS[kind as usize - 1];
                 let chunks = chunks_of(built, kind);
                 let n = *chunk as usize % chunks.len();
                 let file = make_file(kind, how, &chunks[n], built.build_id, data);
                 let index = index_with(built, kind, n, &file);
                 // With the fragments intact, every result is one of the fixture's articles; a
                 // damaged fragments chunk may decode to other ids.
-                search_all(&index, (kind == FileKind::Postings).then_some(&f.ids[..]));
+                search_all(&index, (kind != FileKind::Fragments).then_some(&f.ids[..]));
             }
         }
     }

@@ -73,6 +73,7 @@ pub fn tiny_articles() -> Vec<Article> {
 /// Builds `articles` in order, with small chunks so an index has several of each kind.
 pub fn build(articles: &[Article], chunk_bytes: usize) -> BuiltIndex {
     let mut builder = IndexBuilder::new(BuildOptions {
+        vocabulary_shard_bytes: chunk_bytes,
         postings_chunk_bytes: chunk_bytes,
         fragments_chunk_bytes: chunk_bytes,
         ..BuildOptions::default()
@@ -85,14 +86,7 @@ pub fn build(articles: &[Article], chunk_bytes: usize) -> BuiltIndex {
 
 /// Opens a built index with every chunk loaded.
 pub fn open_all(built: &BuiltIndex) -> Index {
-    let mut index = Index::open(&built.core).expect("a fresh build opens");
-    for (n, chunk) in built.postings.iter().enumerate() {
-        index.add_postings(n as u32, chunk).expect("its postings");
-    }
-    for (n, chunk) in built.fragments.iter().enumerate() {
-        index.add_fragments(n as u32, chunk).expect("its fragments");
-    }
-    index
+    built.open().expect("a fresh build opens")
 }
 
 /// Candidate terms one planned word may have at most: exact, the most completions, typos,

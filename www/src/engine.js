@@ -4,11 +4,14 @@ import init, { Index } from '../wasm/helpdex_wasm.js';
 import { abortError, fileError, HelpdexError } from './errors.js';
 import { IndexFiles } from './loader.js';
 
+/** The kinds of index file, in the order the wasm numbers them. */
+const KINDS = ['vocabulary', 'postings', 'fragments'];
+
 /**
  * Opens the index in `base`. The wasm compiles while the manifest and core file download;
  * `prefetched` holds any of them the page already has (raw manifest and core file bytes, the
- * compiled module), and chunks the page is downloading: ["postings" | "fragments", chunk
- * number, promise of its raw bytes, or of undefined if the download failed].
+ * compiled module), and files the page is downloading: ["vocabulary" | "postings" |
+ * "fragments", number, promise of its raw bytes, or of undefined if the download failed].
  * @param {{ base: string, wasm?: any, fetch?: typeof fetch,
  *   prefetched?: { manifest?: ArrayBuffer, core?: ArrayBuffer, wasm?: WebAssembly.Module,
  *   chunks?: [string, number, Promise<ArrayBuffer | undefined>][] } }} options
@@ -43,14 +46,14 @@ export async function openEngine({ base, wasm, fetch: fetchImpl, prefetched = {}
   if (index.buildId !== manifest.build) {
     throw fileError(coreUrl, `belongs to build ${index.buildId}, but ${files.manifestUrl} names build ${manifest.build}: the files come from different builds`);
   }
-  if (index.postingsChunks !== manifest.postings.length || index.fragmentsChunks !== manifest.fragments.length) {
+  if (index.files().some((count, kind) => count !== manifest[KINDS[kind]].length)) {
     throw fileError(files.manifestUrl, 'the manifest and the core file disagree on the number of chunks');
   }
   return new Engine(index, files, manifest, prefetched.chunks);
 }
 
 class Engine {
-  /** Chunk loads, by "postings3"/"fragments0", shared by concurrent queries. */
+  /** File loads, by "vocabulary1"/"postings3"/"fragments0", shared by concurrent queries. */
   #loads = new Map();
   /** Calls that plan or search: `result` presents the last one's hits. */
   #calls = 0;
@@ -77,8 +80,11 @@ class Engine {
     if (!text.trim()) return { json: '[]', scores: [], confidences: [] };
     const index = this.index;
     const stride = suggest ? 4 : 3;
-    for (let missing; (this.#calls++, (missing = suggest ? index.missingSuggestPostings(text, typos) : index.missingPostings(text, typos))).length; ) {
-      await Promise.all(Array.from(missing, (n) => this.#load('postings', n)));
+    // Vocabulary shards until the plan is complete, then the postings chunks it reads.
+    for (let missing; (this.#calls++, (missing = suggest ? index.missingSuggest(text, typos) : index.missing(text, typos))).length; ) {
+      const loads = [];
+      for (let i = 0; i < missing.length; i += 2) loads.push(this.#load(KINDS[missing[i]], missing[i + 1]));
+      await Promise.all(loads);
       if (superseded()) throw abortError();
     }
     for (let flat, call; ; ) {
@@ -90,12 +96,10 @@ class Engine {
       }
       // Triples, or quadruples with each suggestion's confidence.
       const at = (k) => flat.filter((_, i) => i % stride === k);
-      const chunks = at(1);
-      const needed = [...new Set(chunks)].filter((n) => !index.hasFragments(n));
-      if (!needed.length) {
-        return { json: index.results(), scores: at(2), confidences: at(3) };
-      }
-      await Promise.all(needed.map((n) => this.#load('fragments', n)));
+      // Undefined while a hit's fragments chunk is missing; loaded chunks load at once.
+      const json = index.results();
+      if (json !== undefined) return { json, scores: at(2), confidences: at(3) };
+      await Promise.all([...new Set(at(1))].map((n) => this.#load('fragments', n)));
       if (superseded()) throw abortError();
     }
   }
@@ -109,8 +113,7 @@ class Engine {
       const raw = Promise.resolve(download).then((b) => (b ? this.files.decode(url, b) : this.files.bytes(url)));
       load = raw.then((bytes) => {
         try {
-          if (kind === 'postings') this.index.addPostings(n, bytes);
-          else this.index.addFragments(n, bytes);
+          this.index.add(KINDS.indexOf(kind), n, bytes);
         } catch (e) {
           throw fileError(url, e.message);
         }

@@ -143,9 +143,9 @@ function startWorker(config, firstText, suggest) {
 /**
  * Downloads the manifest and the core file and compiles the wasm while the worker starts, so
  * the worker's first request does not wait for its own fetches, then posts them as its config.
- * When the first query is one character and comes before that, also the chunks the manifest
- * lists for it (its postings, and the fragments of its results), posted as they arrive: its
- * search then waits for no round trip after the index opens. Anything that fails here is left
+ * When the first query is one character and comes before that, also the files the manifest
+ * lists for it (its vocabulary shards, postings, and the fragments of its results), posted as
+ * they arrive: its search then waits for no round trip after the index opens. Anything that fails here is left
  * out: the worker fetches it again and reports the error, naming the file.
  */
 async function prefetch(config, firstText, post, suggest) {
@@ -164,7 +164,7 @@ async function prefetch(config, firstText, post, suggest) {
       text = text.trim().toLowerCase();
       if (posted || text.length !== 1) return;
       const first = m.first?.[text] ?? {};
-      for (const kind of ['postings', 'fragments']) {
+      for (const kind of ['vocabulary', 'postings', 'fragments']) {
         for (const n of new Set(first[kind])) chunks.push([kind, n, get(m[kind][n], 'low').catch(() => undefined)]);
       }
     })

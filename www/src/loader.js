@@ -35,10 +35,10 @@ export class IndexFiles {
     }
     if (typeof m?.helpdex !== 'number') throw fileError(url, 'not a helpdex manifest (no "helpdex" version field)');
     const names = (v) => Array.isArray(v) && v.every((n) => typeof n === 'string');
-    if (typeof m.core !== 'string' || !names(m.postings) || !names(m.fragments)) {
+    if (typeof m.core !== 'string' || !names(m.vocabulary) || !names(m.postings) || !names(m.fragments)) {
       throw fileError(url, `not a helpdex manifest of a format this helpdex reads (format version ${m.helpdex})`);
     }
-    return /** @type {{helpdex: number, build: string, core: string, postings: string[], fragments: string[]}} */ (m);
+    return /** @type {{helpdex: number, build: string, core: string, vocabulary: string[], postings: string[], fragments: string[]}} */ (m);
   }
 
   /** The URL of a file the manifest names; a name that leaves the folder is refused. */

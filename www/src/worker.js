@@ -11,7 +11,7 @@ let setConfig;
 const config = new Promise((resolve) => (setConfig = resolve));
 let engine;
 let retry = false;
-/** Chunks the page is downloading: "postings3"/"fragments0" → hands over its bytes. */
+/** Files the page is downloading: "vocabulary1"/"postings3"/"fragments0" → hands over its bytes. */
 const fromPage = new Map();
 /** Running requests: id → whether they were cancelled. */
 const running = new Map();

@@ -2,8 +2,9 @@
 //!
 //! ```text
 //! DIR/helpdex.json              manifest: format version, build id, file names, and the
-//!                               postings chunks each one-character query needs
+//!                               shards and chunks each one-character query needs
 //! DIR/index.<hash>.hdx          core file
+//! DIR/vocabulary/<hash>.hdx     vocabulary shards, in shard order in the manifest
 //! DIR/postings/<hash>.hdx       postings chunks, in chunk order in the manifest
 //! DIR/fragments/<hash>.hdx      fragments chunks
 //! ```
@@ -41,6 +42,7 @@ pub struct Manifest {
     /// How the files are compressed on disk.
     pub encoding: String,
     pub core: String,
+    pub vocabulary: Vec<String>,
     pub postings: Vec<String>,
     pub fragments: Vec<String>,
     /// The chunks a one-character query needs, by character (see [`first_keystroke`]).
@@ -48,10 +50,11 @@ pub struct Manifest {
     pub first: BTreeMap<String, FirstKeystroke>,
 }
 
-/// The chunks that searching for one character needs: its postings, and the fragments of its
-/// first page of results.
+/// The files that searching for one character needs: its vocabulary shards and postings, and
+/// the fragments of its first page of results.
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FirstKeystroke {
+    pub vocabulary: Vec<u32>,
     pub postings: Vec<u32>,
     pub fragments: Vec<u32>,
 }
@@ -86,11 +89,16 @@ fn encode(folder: &str, prefix: &str, bytes: &[u8]) -> Encoded {
 
 /// Writes `built` into `dir` atomically and removes the files of the build it replaces.
 pub fn write(dir: &Path, built: &BuiltIndex, languages: BTreeMap<String, u32>) -> Result<Written> {
-    for sub in ["", "postings", "fragments"] {
+    for sub in ["", "vocabulary", "postings", "fragments"] {
         let d = dir.join(sub);
         fs::create_dir_all(&d).with_context(|| format!("cannot create {}", d.display()))?;
     }
     let core = encode("", "index.", &built.core);
+    let vocabulary: Vec<Encoded> = built
+        .vocabulary
+        .par_iter()
+        .map(|v| encode("vocabulary/", "", v))
+        .collect();
     let postings: Vec<Encoded> = built
         .postings
         .par_iter()
@@ -103,7 +111,11 @@ pub fn write(dir: &Path, built: &BuiltIndex, languages: BTreeMap<String, u32>) -
         .collect();
 
     let mut written = Written::default();
-    for file in std::iter::once(&core).chain(&postings).chain(&fragments) {
+    for file in std::iter::once(&core)
+        .chain(&vocabulary)
+        .chain(&postings)
+        .chain(&fragments)
+    {
         let path = dir.join(&file.name);
         // Content-hashed: an existing file with this name already has these bytes.
         if !path.exists() {
@@ -120,6 +132,7 @@ pub fn write(dir: &Path, built: &BuiltIndex, languages: BTreeMap<String, u32>) -
         languages,
         encoding: "gzip".into(),
         core: core.name.clone(),
+        vocabulary: vocabulary.iter().map(|f| f.name.clone()).collect(),
         postings: postings.iter().map(|f| f.name.clone()).collect(),
         fragments: fragments.iter().map(|f| f.name.clone()).collect(),
         first: first_keystroke(built)?,
@@ -139,10 +152,23 @@ pub fn write(dir: &Path, built: &BuiltIndex, languages: BTreeMap<String, u32>) -
 /// whose first query is one of these fetches them beside the core file, so the first results
 /// wait for no round trip after the index opens. Computed by running that search.
 pub fn first_keystroke(built: &BuiltIndex) -> Result<BTreeMap<String, FirstKeystroke>> {
-    let mut index = Index::open(&built.core).context("the core file just built does not open")?;
     let mut first = BTreeMap::new();
     for key in ('a'..='z').chain('0'..='9').map(String::from) {
-        let plan = index.plan(&key, true);
+        // A fresh index per key, so the shards it adds are exactly those the key needs.
+        let mut index =
+            Index::open(&built.core).context("the core file just built does not open")?;
+        let mut vocabulary = Vec::new();
+        let plan = loop {
+            let plan = index.plan(&key, true);
+            if plan.missing_vocabulary().is_empty() {
+                break plan;
+            }
+            for &n in plan.missing_vocabulary() {
+                index.add_vocabulary(n, &built.vocabulary[n as usize])?;
+                vocabulary.push(n);
+            }
+        };
+        vocabulary.sort_unstable();
         for n in index.missing_postings(&plan) {
             index.add_postings(n, &built.postings[n as usize])?;
         }
@@ -158,6 +184,7 @@ pub fn first_keystroke(built: &BuiltIndex) -> Result<BTreeMap<String, FirstKeyst
             first.insert(
                 key,
                 FirstKeystroke {
+                    vocabulary,
                     postings,
                     fragments,
                 },
@@ -194,10 +221,16 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// not name.
 fn remove_stale(dir: &Path, manifest: &Manifest) -> Result<()> {
     let keep: std::collections::HashSet<&str> = std::iter::once(manifest.core.as_str())
+        .chain(manifest.vocabulary.iter().map(String::as_str))
         .chain(manifest.postings.iter().map(String::as_str))
         .chain(manifest.fragments.iter().map(String::as_str))
         .collect();
-    for (sub, prefix) in [("", "index."), ("postings", ""), ("fragments", "")] {
+    for (sub, prefix) in [
+        ("", "index."),
+        ("vocabulary", ""),
+        ("postings", ""),
+        ("fragments", ""),
+    ] {
         let Ok(entries) = fs::read_dir(dir.join(sub)) else {
             continue;
         };
@@ -254,7 +287,8 @@ pub fn open(dir: &Path) -> Result<Index> {
     let core = read(&manifest.core)?;
     let mut index =
         Index::open(&core).with_context(|| format!("{}", dir.join(&manifest.core).display()))?;
-    if index.postings_chunks() as usize != manifest.postings.len()
+    if index.vocabulary_shards() as usize != manifest.vocabulary.len()
+        || index.postings_chunks() as usize != manifest.postings.len()
         || index.fragments_chunks() as usize != manifest.fragments.len()
     {
         bail!(
@@ -263,7 +297,8 @@ pub fn open(dir: &Path) -> Result<Index> {
         );
     }
     type Add = fn(&mut Index, u32, &[u8]) -> Result<(), FormatError>;
-    let kinds: [(&[String], Add); 2] = [
+    let kinds: [(&[String], Add); 3] = [
+        (&manifest.vocabulary, Index::add_vocabulary),
         (&manifest.postings, Index::add_postings),
         (&manifest.fragments, Index::add_fragments),
     ];
@@ -305,6 +340,7 @@ mod tests {
             "login", "mobile", "outlook", "password", "reset", "sync", "teams", "2fa",
         ];
         let mut builder = IndexBuilder::new(BuildOptions {
+            vocabulary_shard_bytes: 64,
             postings_chunk_bytes: 256,
             fragments_chunk_bytes: 512,
             ..BuildOptions::default()
@@ -328,9 +364,9 @@ mod tests {
         builder.finish()
     }
 
-    /// With only the core file and the chunks listed for a character, searching for that
-    /// character runs and presents every result, and every listed chunk is used: the browser's
-    /// first keystroke needs no other chunk, and fetches none in vain.
+    /// With only the core file and the shards and chunks listed for a character, searching for
+    /// that character runs and presents every result, and every listed file is used: the
+    /// browser's first keystroke needs no other file, and fetches none in vain.
     #[test]
     fn first_keystroke_lists_exactly_the_chunks_its_search_needs() {
         let built = built();
@@ -340,10 +376,7 @@ mod tests {
             let mut index = Index::open(&built.core).unwrap();
             let Some(chunks) = first.get(&key) else {
                 // Left out only when nothing matches.
-                let mut all = index;
-                for (n, p) in built.postings.iter().enumerate() {
-                    all.add_postings(n as u32, p).unwrap();
-                }
+                let all = built.open().unwrap();
                 let plan = all.plan(&key, true);
                 assert!(all
                     .search(&plan, &SearchOptions::default())
@@ -351,6 +384,11 @@ mod tests {
                     .is_empty());
                 continue;
             };
+            for &n in &chunks.vocabulary {
+                index
+                    .add_vocabulary(n, &built.vocabulary[n as usize])
+                    .unwrap();
+            }
             for &n in &chunks.postings {
                 index.add_postings(n, &built.postings[n as usize]).unwrap();
             }
@@ -360,6 +398,18 @@ mod tests {
                     .unwrap();
             }
             let plan = index.plan(&key, true);
+            assert_eq!(plan.missing_vocabulary(), &[] as &[u32], "{key}");
+            for n in chunks.vocabulary.iter().copied() {
+                // Every listed shard is needed: without it, the plan asks for it.
+                let mut without = Index::open(&built.core).unwrap();
+                for &m in chunks.vocabulary.iter().filter(|&&m| m != n) {
+                    without
+                        .add_vocabulary(m, &built.vocabulary[m as usize])
+                        .unwrap();
+                }
+                let plan = without.plan(&key, true);
+                assert!(plan.missing_vocabulary().contains(&n), "{key}: shard {n}");
+            }
             assert_eq!(chunks.postings, plan.postings_chunks(), "{key}");
             let hits = index.search(&plan, &SearchOptions::default()).unwrap();
             for hit in &hits {
@@ -373,6 +423,6 @@ mod tests {
         }
         assert!(first
             .values()
-            .any(|c| c.postings.len() > 1 && c.fragments.len() > 1));
+            .any(|c| c.vocabulary.len() > 1 && c.postings.len() > 1 && c.fragments.len() > 1));
     }
 }

@@ -90,6 +90,7 @@ fn search(index: &Path) -> String {
 fn index_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let manifest = helpdex::index_dir::read_manifest(dir).expect("a manifest");
     let mut names = vec![helpdex::index_dir::MANIFEST.to_owned(), manifest.core];
+    names.extend(manifest.vocabulary);
     names.extend(manifest.postings);
     names.extend(manifest.fragments);
     names
@@ -104,7 +105,7 @@ fn index_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 fn all_names(dir: &Path) -> Vec<String> {
     let mut names = Vec::new();
-    for sub in ["", "postings", "fragments"] {
+    for sub in ["", "vocabulary", "postings", "fragments"] {
         if let Ok(entries) = fs::read_dir(dir.join(sub)) {
             names.extend(
                 entries

@@ -32,10 +32,8 @@
 //! }));
 //! let built = builder.finish();
 //!
-//! let mut index = Index::open(&built.core)?;
-//! for (n, chunk) in built.postings.iter().enumerate() {
-//!     index.add_postings(n as u32, chunk)?;
-//! }
+//! // Every file loaded; the browser adds shards and chunks as queries need them.
+//! let index: Index = built.open()?;
 //! let plan = index.plan("pasword", true); // a typo
 //! let hits = index.search(&plan, &SearchOptions::default())?;
 //! assert_eq!(hits[0].doc, 0);

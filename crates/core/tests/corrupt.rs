@@ -7,6 +7,7 @@ use helpdex_core::{FormatError, Index};
 
 fn build(titles: &[&str]) -> BuiltIndex {
     let mut b = IndexBuilder::new(BuildOptions {
+        vocabulary_shard_bytes: 32,
         postings_chunk_bytes: 32,
         fragments_chunk_bytes: 32,
         ..BuildOptions::default()
@@ -73,7 +74,22 @@ fn chunks_from_another_build_or_slot_are_refused() {
         ix.add_fragments(0, &b.fragments[0]),
         Err(FormatError::BuildMismatch { .. })
     ));
+    assert!(matches!(
+        ix.add_vocabulary(0, &b.vocabulary[0]),
+        Err(FormatError::BuildMismatch { .. })
+    ));
+    assert!(matches!(
+        ix.add_vocabulary(0, &a.postings[0]),
+        Err(FormatError::WrongKind { .. })
+    ));
+    assert!(a.vocabulary.len() > 1, "test needs several shards");
+    assert!(matches!(
+        ix.add_vocabulary(0, &a.vocabulary[1]),
+        Err(FormatError::Malformed(_))
+    ));
+    assert!(ix.add_vocabulary(99, &a.vocabulary[0]).is_err());
     ix.add_postings(0, &a.postings[0]).unwrap();
+    ix.add_vocabulary(1, &a.vocabulary[1]).unwrap();
 }
 
 #[test]

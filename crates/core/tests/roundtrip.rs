@@ -62,6 +62,50 @@ fn terms_of(article: &Article) -> HashSet<String> {
     out
 }
 
+/// Queries as people type them: words of the corpus whole, cut short, misspelled, as pinyin
+/// or initials, and a last word still being typed.
+fn typed_query() -> impl Strategy<Value = String> {
+    let word = (prop::sample::select(WORDS), 0..6usize, any::<u8>()).prop_map(|(w, how, at)| {
+        let chars: Vec<char> = w.chars().collect();
+        let at = at as usize % chars.len();
+        match how {
+            0 => chars[..=at].iter().collect(),
+            1 => chars
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != at)
+                .map(|(_, c)| c)
+                .collect(),
+            2 if chars.len() > 1 => {
+                let mut c = chars.clone();
+                c.swap(at.min(chars.len() - 2), at.min(chars.len() - 2) + 1);
+                c.into_iter().collect()
+            }
+            _ => w.to_string(),
+        }
+    });
+    let pinyin = prop::sample::select(
+        &[
+            "mima", "chongzhi", "zhishiku", "mm", "shujuku", "rili", "zsk",
+        ][..],
+    );
+    (
+        prop::collection::vec(
+            prop_oneof![3 => word, 1 => pinyin.prop_map(String::from)],
+            1..4,
+        ),
+        any::<bool>(),
+    )
+        .prop_map(|(words, typing)| words.join(" ") + if typing { "" } else { " " })
+}
+
+/// Builds `articles` with `options`.
+fn built(articles: &[Article], options: BuildOptions) -> helpdex_core::index::build::BuiltIndex {
+    let mut b = IndexBuilder::new(options);
+    articles.iter().for_each(|a| b.add(analyze(a)));
+    b.finish()
+}
+
 fn everything(index: &Index) -> SearchOptions {
     SearchOptions {
         limit: index.docs() as usize,
@@ -97,6 +141,25 @@ proptest! {
         }
     }
 
+    /// A vocabulary split into many small shards answers every query exactly as one shard
+    /// does: the same candidates, hits and scores.
+    #[test]
+    fn sharding_the_vocabulary_changes_no_result(articles in corpus(), q in typed_query()) {
+        let small = built(&articles, BuildOptions { vocabulary_shard_bytes: 24, ..BuildOptions::default() });
+        let one = built(&articles, BuildOptions { vocabulary_shard_bytes: usize::MAX, ..BuildOptions::default() });
+        prop_assert_eq!(one.vocabulary.len(), 1);
+        let (small, one) = (small.open().unwrap(), one.open().unwrap());
+        prop_assert!(small.vocabulary_shards() > 1 || small.terms() < 8);
+        let (ps, po) = (small.plan(&q, true), one.plan(&q, true));
+        prop_assert_eq!(
+            format!("{:?}", ps.candidates().collect::<Vec<_>>()),
+            format!("{:?}", po.candidates().collect::<Vec<_>>())
+        );
+        let (hs, ho) = (small.search(&ps, &everything(&small)).unwrap(), one.search(&po, &everything(&one)).unwrap());
+        let key = |h: &helpdex_core::Hit| (h.doc, h.score.to_bits());
+        prop_assert_eq!(hs.iter().map(key).collect::<Vec<_>>(), ho.iter().map(key).collect::<Vec<_>>());
+    }
+
     /// The same articles give the same bytes, file for file.
     #[test]
     fn builds_are_deterministic(articles in corpus()) {
@@ -107,18 +170,35 @@ proptest! {
         };
         let (x, y) = (build(), build());
         prop_assert_eq!(x.core, y.core);
+        prop_assert_eq!(x.vocabulary, y.vocabulary);
         prop_assert_eq!(x.postings, y.postings);
         prop_assert_eq!(x.fragments, y.fragments);
     }
 
-    /// Starting from the core alone, loading exactly the chunks a plan asks for is enough.
+    /// Starting from the core alone, loading exactly the shards and chunks a plan asks for is
+    /// enough, and gives the hits of an index with every file loaded.
     #[test]
-    fn missing_chunks_are_exactly_what_search_needs(articles in corpus(), q in text(4)) {
-        let mut b = IndexBuilder::new(BuildOptions { postings_chunk_bytes: 64, fragments_chunk_bytes: 64, ..BuildOptions::default() });
+    fn missing_chunks_are_exactly_what_search_needs(articles in corpus(), q in typed_query()) {
+        let mut b = IndexBuilder::new(BuildOptions { vocabulary_shard_bytes: 32, postings_chunk_bytes: 64, fragments_chunk_bytes: 64, ..BuildOptions::default() });
         articles.iter().for_each(|a| b.add(analyze(a)));
         let built = b.finish();
         let mut ix = Index::open(&built.core).unwrap();
-        let plan = ix.plan(&q, true);
+        let plan = loop {
+            let plan = ix.plan(&q, true);
+            if plan.missing_vocabulary().is_empty() {
+                break plan;
+            }
+            for &n in plan.missing_vocabulary() {
+                prop_assert!(!ix.has_vocabulary(n));
+                ix.add_vocabulary(n, &built.vocabulary[n as usize]).unwrap();
+            }
+        };
+        let all = built.open().unwrap();
+        let all_plan = all.plan(&q, true);
+        prop_assert_eq!(
+            format!("{:?}", plan.candidates().collect::<Vec<_>>()),
+            format!("{:?}", all_plan.candidates().collect::<Vec<_>>())
+        );
         for n in ix.missing_postings(&plan) {
             ix.add_postings(n, &built.postings[n as usize]).unwrap();
         }

@@ -84,9 +84,12 @@ fn p2_first_letter_typo_costs_two() {
     ]);
     hits!(ix;
         "brinter " => none; // budget 1, first letter wrong
-        "xonfiguration " => exactly "c"; // budget 2: substituted first letter
-        "onfiguration " => exactly "c"; // deleted first letter
+        "xconfiguration " => exactly "c"; // budget 2: a letter typed before the first
         "ocnfiguration " => exactly "c"; // swapped first letters
+        // A substituted or lost first letter is not looked for: the term could start with
+        // anything, which would need every vocabulary shard.
+        "xonfiguration " => none;
+        "onfiguration " => none;
     );
 }
 
@@ -658,9 +661,7 @@ fn p28_support_vocabulary_matches_synonyms() {
         ..BuildOptions::default()
     });
     builder.add(analyze(&article("v", "The vault", "", &[])));
-    let built = builder.finish();
-    let mut ix = Index::open(&built.core).unwrap();
-    ix.add_postings(0, &built.postings[0]).unwrap();
+    let ix = builder.finish().open().unwrap();
     let plan = ix.plan("archive ", true);
     assert_eq!(
         ix.search(&plan, &SearchOptions::default()).unwrap().len(),

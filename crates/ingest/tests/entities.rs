@@ -20,15 +20,7 @@ fn index_markdown(files: &[(&str, &str)]) -> Index {
     for article in &ingested.articles {
         builder.add(analyze(article));
     }
-    let built = builder.finish();
-    let mut index = Index::open(&built.core).unwrap();
-    for (n, chunk) in built.postings.iter().enumerate() {
-        index.add_postings(n as u32, chunk).unwrap();
-    }
-    for (n, chunk) in built.fragments.iter().enumerate() {
-        index.add_fragments(n as u32, chunk).unwrap();
-    }
-    index
+    builder.finish().open().unwrap()
 }
 
 /// (id, excerpt text) of each hit for `query`.

@@ -6,14 +6,17 @@
 //!
 //! ```js
 //! const index = new Index(coreBytes);            // throws on a corrupt or mismatched file
-//! for (const n of index.missingPostings(query, true, false)) index.addPostings(n, await fetchChunk(n));
+//! // [kind, n, …]: 0 vocabulary shard, 1 postings chunk; shards first, until the plan is whole
+//! for (let m; (m = index.missing(query, true)).length; )
+//!   for (let i = 0; i < m.length; i += 2) index.add(m[i], m[i + 1], await fetchFile(m[i], m[i + 1]));
 //! const hits = index.search(query, 10, true, false);    // [doc, fragments, score, doc, …]
-//! for (let i = 1; i < hits.length; i += 3) if (!index.hasFragments(hits[i])) index.addFragments(...);
+//! // `results()` is undefined until every hit's fragments chunk (hits[1], hits[4], …) is added
+//! for (let i = 1; i < hits.length; i += 3) index.add(2, hits[i], await fetchFile(2, hits[i]));
 //! const shown = JSON.parse(index.results());     // [{ id, url, title, anchor, excerpt, subResults, … }]
 //! ```
 //!
 //! The module built with the `suggest` feature (helpdex_suggest_bg.wasm) also takes long text
-//! (a ticket, a chat message: see `helpdex_core::search::suggest`) with `missingSuggestPostings`
+//! (a ticket, a chat message: see `helpdex_core::search::suggest`) with `missingSuggest`
 //! and `suggest`, whose results carry their confidence and the words they matched; the other
 //! module stays without that code, smaller for the search box.
 //!
@@ -53,7 +56,7 @@ impl Index {
     /// Opens an index from its core file (uncompressed bytes).
     #[wasm_bindgen(constructor)]
     pub fn new(core: &[u8]) -> Result<Index, JsError> {
-        let inner = helpdex_core::Index::open(core).map_err(|e| JsError::new(&e.to_string()))?;
+        let inner = helpdex_core::Index::open(core).map_err(|e| JsError::new(&e.message()))?;
         Ok(Index {
             inner,
             planned: None,
@@ -67,53 +70,48 @@ impl Index {
         hex(self.inner.build_id())
     }
 
-    /// Number of postings chunks.
-    #[wasm_bindgen(getter, js_name = postingsChunks)]
-    pub fn postings_chunks(&self) -> u32 {
-        self.inner.postings_chunks()
+    /// How many files of each kind the index has: `[vocabulary shards, postings chunks,
+    /// fragments chunks]`, in the order of the kinds `add` and `missing` number.
+    pub fn files(&self) -> Vec<u32> {
+        let i = &self.inner;
+        vec![
+            i.vocabulary_shards(),
+            i.postings_chunks(),
+            i.fragments_chunks(),
+        ]
     }
 
-    /// Number of fragments chunks.
-    #[wasm_bindgen(getter, js_name = fragmentsChunks)]
-    pub fn fragments_chunks(&self) -> u32 {
-        self.inner.fragments_chunks()
+    /// Adds file `n` of `kind` (0 vocabulary shard, 1 postings chunk, 2 fragments chunk) from
+    /// its uncompressed bytes; throws if it is damaged or from another build. A shard makes
+    /// the next call plan afresh: the last plan was made without it. One method for every
+    /// kind keeps the module small.
+    pub fn add(&mut self, kind: u32, n: u32, bytes: &[u8]) -> Result<(), JsError> {
+        let i = &mut self.inner;
+        match kind {
+            0 => {
+                self.planned = None;
+                self.hits.clear();
+                i.add_vocabulary(n, bytes)
+            }
+            1 => i.add_postings(n, bytes),
+            _ => i.add_fragments(n, bytes),
+        }
+        .map_err(|e| JsError::new(&e.message()))
     }
 
-    /// Adds postings chunk `n` (uncompressed file bytes); throws if it is damaged or from
-    /// another build.
-    #[wasm_bindgen(js_name = addPostings)]
-    pub fn add_postings(&mut self, n: u32, bytes: &[u8]) -> Result<(), JsError> {
-        self.inner
-            .add_postings(n, bytes)
-            .map_err(|e| JsError::new(&e.to_string()))
-    }
-
-    /// Adds fragments chunk `n` (uncompressed file bytes).
-    #[wasm_bindgen(js_name = addFragments)]
-    pub fn add_fragments(&mut self, n: u32, bytes: &[u8]) -> Result<(), JsError> {
-        self.inner
-            .add_fragments(n, bytes)
-            .map_err(|e| JsError::new(&e.to_string()))
-    }
-
-    /// Whether fragments chunk `n` is loaded.
-    #[wasm_bindgen(js_name = hasFragments)]
-    pub fn has_fragments(&self, n: u32) -> bool {
-        self.inner.has_fragments(n)
-    }
-
-    /// The postings chunks `query` (searched with or without `typos`) needs that are not
-    /// loaded yet, ascending. Plans the query, and keeps the plan for `search` and `results`;
-    /// a new query drops the last search's hits.
-    #[wasm_bindgen(js_name = missingPostings)]
-    pub fn missing_postings(&mut self, query: &str, typos: bool) -> Vec<u32> {
+    /// The files `query` (searched with or without `typos`) needs that are not loaded yet, as
+    /// flat pairs `[kind, n, …]`: kind 0 is a vocabulary shard, 1 a postings chunk. Shards
+    /// come alone: the chunks are known once the plan has every shard it needs. Plans the
+    /// query, and keeps the plan for `search` and `results`; a new query drops the last
+    /// search's hits.
+    pub fn missing(&mut self, query: &str, typos: bool) -> Vec<u32> {
         let (index, plan) = self.plan(query, typos, false);
-        index.missing_postings(plan)
+        missing_files(index, plan)
     }
 
     /// Ranks articles for `query`, best first, as flat triples `[doc, fragments, score, …]`,
     /// where `fragments` is the chunk holding the article's display data. Throws if postings
-    /// chunks are missing (see `missingPostings`).
+    /// chunks are missing (see `missing`).
     pub fn search(&mut self, query: &str, limit: u32, typos: bool) -> Result<Vec<f64>, JsError> {
         let options = SearchOptions {
             limit: limit as usize,
@@ -177,11 +175,11 @@ impl Index {
 #[cfg(feature = "suggest")]
 #[wasm_bindgen]
 impl Index {
-    /// Like `missingPostings`, for long text (a ticket, a chat message).
-    #[wasm_bindgen(js_name = missingSuggestPostings)]
-    pub fn missing_suggest_postings(&mut self, text: &str, typos: bool) -> Vec<u32> {
+    /// Like `missing`, for long text (a ticket, a chat message).
+    #[wasm_bindgen(js_name = missingSuggest)]
+    pub fn missing_suggest(&mut self, text: &str, typos: bool) -> Vec<u32> {
         let (index, plan) = self.plan(text, typos, true);
-        index.missing_postings(plan)
+        missing_files(index, plan)
     }
 
     /// Like `search`, for long text: quadruples `[doc, fragments, score, confidence, …]`, the
@@ -234,6 +232,22 @@ impl Index {
     }
 }
 
+/// See [`Index::missing`].
+fn missing_files(index: &helpdex_core::Index, plan: &Plan) -> Vec<u32> {
+    let shards = plan.missing_vocabulary();
+    let (kind, files) = if shards.is_empty() {
+        (1, index.missing_postings(plan))
+    } else {
+        (0, shards.to_vec())
+    };
+    let mut out = Vec::with_capacity(2 * files.len());
+    for n in files {
+        out.push(kind);
+        out.push(n);
+    }
+    out
+}
+
 /// A suggestion's `matched` field: the words of the text it matched.
 #[cfg(feature = "suggest")]
 fn matched_words(o: &mut json::Fields, index: &helpdex_core::Index, plan: &Plan, hit: &Hit) {
@@ -244,8 +258,8 @@ fn matched_words(o: &mut json::Fields, index: &helpdex_core::Index, plan: &Plan,
 #[cfg(not(feature = "suggest"))]
 fn matched_words(_: &mut json::Fields, _: &helpdex_core::Index, _: &Plan, _: &Hit) {}
 
-fn js_error(e: impl std::fmt::Display) -> JsError {
-    JsError::new(&e.to_string())
+fn js_error(e: helpdex_core::SearchError) -> JsError {
+    JsError::new(&e.message())
 }
 
 fn excerpt(json: &mut Json, e: &Excerpt) {

@@ -13,6 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn built() -> BuiltIndex {
     let mut b = IndexBuilder::new(BuildOptions {
+        vocabulary_shard_bytes: 64,
         postings_chunk_bytes: 64,
         fragments_chunk_bytes: 64,
         ..BuildOptions::default()
@@ -52,19 +53,37 @@ fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &key.into()).unwrap()
 }
 
+/// Adds the files `missing` names (`[kind, n, …]`) from `b` until it names none, and returns
+/// how many rounds that took.
+fn load(index: &mut Index, b: &BuiltIndex, missing: impl Fn(&mut Index) -> Vec<u32>) -> usize {
+    let mut rounds = 0;
+    loop {
+        let files = missing(index);
+        if files.is_empty() {
+            return rounds;
+        }
+        rounds += 1;
+        for pair in files.chunks(2) {
+            let (kind, n) = (pair[0], pair[1] as usize);
+            let file = if kind == 0 {
+                &b.vocabulary[n]
+            } else {
+                &b.postings[n]
+            };
+            index.add(kind, pair[1], file).unwrap();
+        }
+    }
+}
+
 /// Loads exactly what the index asks for, the way the JavaScript loader does; returns the
 /// number of hits.
 fn search(index: &mut Index, b: &BuiltIndex, q: &str) -> usize {
-    for n in index.missing_postings(q, true) {
-        index.add_postings(n, &b.postings[n as usize]).unwrap();
-    }
+    load(index, b, |ix| ix.missing(q, true));
     let hits = index.search(q, 10, true).unwrap();
     for hit in hits.chunks(3) {
         let chunk = hit[1] as u32;
-        if !index.has_fragments(chunk) {
-            index
-                .add_fragments(chunk, &b.fragments[chunk as usize])
-                .unwrap();
+        if index.results().is_none() {
+            index.add(2, chunk, &b.fragments[chunk as usize]).unwrap();
         }
     }
     hits.len() / 3
@@ -97,9 +116,8 @@ fn typo_query_finds_the_article_with_highlights() {
 fn results_wait_for_their_fragments() {
     let b = built();
     let mut index = Index::new(&b.core).unwrap();
-    for n in index.missing_postings("mail", true) {
-        index.add_postings(n, &b.postings[n as usize]).unwrap();
-    }
+    // Shards first, then the chunks they point to.
+    assert_eq!(load(&mut index, &b, |ix| ix.missing("mail", true)), 2);
     assert_eq!(index.search("mail", 10, true).unwrap().len(), 3);
     assert!(index.results().is_none());
     assert_eq!(search(&mut index, &b, "mail"), 1);
@@ -146,8 +164,15 @@ fn damaged_or_mixed_files_throw() {
         }));
         x.finish()
     };
-    assert!(index.add_postings(0, &other.postings[0]).is_err());
-    // Searching before the chunks arrive is an error, not an empty answer.
+    assert!(index.add(1, 0, &other.postings[0]).is_err());
+    assert!(index.add(0, 0, &other.vocabulary[0]).is_err());
+    // Searching before the shards and chunks arrive is an error, not an empty answer.
+    assert!(index.search("password", 10, true).is_err());
+    let shards = index.missing("password", true);
+    assert_eq!(shards[0], 0, "a vocabulary shard first");
+    index
+        .add(0, shards[1], &b.vocabulary[shards[1] as usize])
+        .unwrap();
     assert!(index.search("password", 10, true).is_err());
 }
 
@@ -167,17 +192,13 @@ fn suggestions_rank_long_text_with_confidence() {
     let mut index = Index::new(&b.core).unwrap();
     let ticket =
         "Hi team,\nI changed my phone last week. How do I reset my password?\nThanks,\nAnna";
-    for n in index.missing_suggest_postings(ticket, true) {
-        index.add_postings(n, &b.postings[n as usize]).unwrap();
-    }
+    load(&mut index, &b, |ix| ix.missing_suggest(ticket, true));
     let hits = index.suggest(ticket, 5, true).unwrap();
     assert_eq!(hits.len() % 4, 0);
     assert!((0.0..=1.0).contains(&hits[3]), "confidence {}", hits[3]);
     let chunk = hits[1] as u32;
-    if !index.has_fragments(chunk) {
-        index
-            .add_fragments(chunk, &b.fragments[chunk as usize])
-            .unwrap();
+    if index.results().is_none() {
+        index.add(2, chunk, &b.fragments[chunk as usize]).unwrap();
     }
     let first = Array::from(&JSON::parse(&index.results().unwrap()).unwrap()).get(0);
     assert_eq!(get(&first, "id"), "reset.md");

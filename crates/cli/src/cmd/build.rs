@@ -170,9 +170,12 @@ pub fn run(args: Args) -> Result<u8> {
         "indexing",
         false,
     );
+    let text_bytes: u64 = (ingested.articles.iter())
+        .map(|a| a.page.title.len() + a.page.parts.iter().map(|p| p.text.len()).sum::<usize>())
+        .sum::<usize>() as u64;
     let mut builder = IndexBuilder::new(BuildOptions {
         synonyms,
-        ..BuildOptions::default()
+        ..BuildOptions::for_site(text_bytes)
     });
     // Each batch of articles is dropped once analysed: the builder keeps their display text,
     // so holding the articles too would keep the whole corpus in memory twice.
@@ -230,11 +233,13 @@ pub fn run(args: Args) -> Result<u8> {
             eprintln!("skipped {}", why.join(", "));
         }
         eprintln!(
-            "wrote {} files to {}: {} raw, {} gzip ({} postings chunks, {} fragments chunks)",
+            "wrote {} files to {}: {} raw, {} gzip ({} vocabulary shards, {} postings chunks, \
+             {} fragments chunks)",
             written.files,
             args.out.display(),
             bytes(written.raw_bytes),
             bytes(written.compressed_bytes),
+            built.vocabulary.len(),
             built.postings.len(),
             built.fragments.len(),
         );

@@ -2,19 +2,19 @@
 //!
 //! [`analyze`] turns one article into its terms and display data; it is pure, so callers can
 //! run it in parallel. [`IndexBuilder`] then takes analysed articles in order and lays out the
-//! files: the core (vocabulary fst, field lengths, folding table), postings chunks split by
-//! term range, and fragment chunks split by article range. The same articles in the same order
+//! files: the core (field lengths, folding table, shard and chunk tables), vocabulary shards and
+//! postings chunks split by term range, and fragment chunks split by article range. The same articles in the same order
 //! always give the same bytes.
 
 use std::collections::HashMap;
 
-use fst::MapBuilder;
-
 use super::core_data::{CoreData, DfByte};
-use super::format::{self, FileKind};
+use super::format::{self, FileKind, FormatError};
 use super::fragments::{Fragment, CHECKPOINT_EVERY};
 use super::norms;
 use super::postings::{Field, ListWriter, TermInArticle, FIELD_COUNT};
+use super::vocabulary::write::ShardWriter;
+use super::Index;
 use crate::analysis::{Fold, FoldTable, FullFold, PinyinTable, Synonyms, Tokenizer};
 use crate::article::Article;
 
@@ -25,6 +25,8 @@ const FIELD_GAP: u32 = 8;
 /// Tuning for the file layout.
 #[derive(Clone, Debug)]
 pub struct BuildOptions {
+    /// A vocabulary shard is closed once its fst holds at least this many bytes.
+    pub vocabulary_shard_bytes: usize,
     /// A postings chunk is closed once it holds at least this many bytes.
     pub postings_chunk_bytes: usize,
     /// A fragments chunk is closed once it holds at least this many bytes.
@@ -34,10 +36,29 @@ pub struct BuildOptions {
 }
 
 impl Default for BuildOptions {
+    /// The layout for a small site (see [`BuildOptions::for_site`]).
     fn default() -> Self {
+        BuildOptions::for_site(0)
+    }
+}
+
+impl BuildOptions {
+    /// Text up to which shards and chunks keep their smallest sizes.
+    const SMALL_SITE_TEXT: u64 = 8 << 20;
+
+    /// The file layout for a site whose articles hold `text_bytes` of text. Up to 8 MiB of
+    /// text, shards of 4 KiB and chunks of 8 KiB: measured on en-help, that halves the bytes
+    /// a first query fetches against 24 KiB chunks. Above, sizes grow with the square root of
+    /// the text, so the number of files does too, and a host's file limit stays far.
+    pub fn for_site(text_bytes: u64) -> BuildOptions {
+        let scale = (text_bytes as f64 / Self::SMALL_SITE_TEXT as f64)
+            .sqrt()
+            .max(1.0);
+        let size = |bytes: usize| (bytes as f64 * scale) as usize;
         BuildOptions {
-            postings_chunk_bytes: 24 * 1024,
-            fragments_chunk_bytes: 24 * 1024,
+            vocabulary_shard_bytes: size(4 * 1024),
+            postings_chunk_bytes: size(8 * 1024),
+            fragments_chunk_bytes: size(8 * 1024),
             synonyms: Synonyms::default(),
         }
     }
@@ -149,14 +170,33 @@ fn folds_to_one_char(text: &str, at: usize) -> bool {
 pub struct BuiltIndex {
     /// Shared by every file of this build.
     pub build_id: u64,
-    /// The core file: vocabulary, document frequencies, norms and tables; loaded first.
+    /// The core file: norms, tables, where shards and chunks start; loaded first.
     pub core: Vec<u8>,
+    /// Vocabulary shards, numbered by position; a query loads the ones its words fall in.
+    pub vocabulary: Vec<Vec<u8>>,
     /// Postings chunks, numbered by position; a query loads the ones its terms live in.
     pub postings: Vec<Vec<u8>>,
     /// Fragment chunks of consecutive articles, numbered by position; loaded to show results.
     pub fragments: Vec<Vec<u8>>,
     /// What went into the files, for the build summary.
     pub stats: BuildStats,
+}
+
+impl BuiltIndex {
+    /// The index with every shard and chunk loaded, as the native CLI searches it.
+    pub fn open(&self) -> Result<Index, FormatError> {
+        let mut index = Index::open(&self.core)?;
+        for (n, file) in self.vocabulary.iter().enumerate() {
+            index.add_vocabulary(n as u32, file)?;
+        }
+        for (n, file) in self.postings.iter().enumerate() {
+            index.add_postings(n as u32, file)?;
+        }
+        for (n, file) in self.fragments.iter().enumerate() {
+            index.add_fragments(n as u32, file)?;
+        }
+        Ok(index)
+    }
 }
 
 /// Counts describing a build, for the summary.
@@ -271,8 +311,7 @@ impl IndexBuilder {
             tokens: self.length_sums.iter().sum(),
             ..BuildStats::default()
         };
-        let mut vocab = MapBuilder::memory();
-        let mut df = Vec::with_capacity(terms.len());
+        let mut vocabulary = ShardWriter::new(self.options.vocabulary_shard_bytes);
         let df_table = DfByte::table();
         let mut chunk_starts = vec![0];
         let mut chunks: Vec<Vec<u8>> = Vec::new();
@@ -286,10 +325,11 @@ impl IndexBuilder {
             }
             // Lists are self-delimiting: a chunk is its terms' lists in ordinal order.
             list.finish_into(&mut current);
-            df.push(DfByte::encode(&df_table, list.df()));
-            vocab
-                .insert(term.as_bytes(), ordinal as u64)
-                .expect("terms are sorted and unique");
+            vocabulary.insert(
+                term.as_bytes(),
+                ordinal as u32,
+                DfByte::encode(&df_table, list.df()),
+            );
             alphabet.extend(term.chars());
             if alphabet.len() > 4096 {
                 alphabet.sort_unstable();
@@ -305,8 +345,8 @@ impl IndexBuilder {
         stats.pinyin_syllables = pinyin.syllables() as u64;
         stats.pinyin_readings = pinyin.readings() as u64;
 
-        let vocab = vocab.into_inner().expect("in-memory fst");
-        stats.vocabulary_bytes = vocab.len() as u64;
+        let vocabulary = vocabulary.finish();
+        stats.vocabulary_bytes = vocabulary.fst_bytes;
         let postings: Vec<Vec<u8>> = chunks
             .into_iter()
             .enumerate()
@@ -325,8 +365,10 @@ impl IndexBuilder {
                 self.length_sums[f] as f32 / docs.max(1) as f32
             }),
             norms: self.norms,
-            vocab,
-            df,
+            terms: stats.terms as u32,
+            vocabulary_keys: vocabulary.keys,
+            vocabulary_key_ends: vocabulary.key_ends,
+            vocabulary_ordinals: vocabulary.ordinals,
             chunk_starts,
             fragment_starts: self.fragment_starts,
             fold,
@@ -337,8 +379,8 @@ impl IndexBuilder {
         let build_id = {
             let mut h = Fnv64::default();
             h.write(&core_payload);
-            postings
-                .iter()
+            (vocabulary.payloads.iter())
+                .chain(&postings)
                 .chain(&self.fragment_chunks)
                 .for_each(|p| h.write(p));
             h.0
@@ -353,6 +395,7 @@ impl IndexBuilder {
         BuiltIndex {
             build_id,
             core: format::wrap(FileKind::Core, build_id, &core_payload),
+            vocabulary: wrap_all(FileKind::Vocabulary, vocabulary.payloads),
             postings: wrap_all(FileKind::Postings, postings),
             fragments: wrap_all(FileKind::Fragments, self.fragment_chunks),
             stats,

@@ -1,4 +1,5 @@
-//! The core file's content: everything a query needs before it knows which chunks to fetch.
+//! The core file's content: everything a query needs before it knows which shards and chunks
+//! to fetch.
 
 use serde::{Deserialize, Serialize};
 
@@ -17,13 +18,16 @@ pub(crate) struct CoreData {
     // call per byte (opening the core in the browser is on the first search's path).
     #[serde(with = "serde_bytes")]
     pub norms: Vec<u8>,
-    /// The vocabulary: an fst map from term to its ordinal (its rank in sorted order). Ordinals
-    /// grow with the keys, which the fst stores far more compactly than arbitrary values.
+    /// Number of terms in the vocabulary.
+    pub terms: u32,
+    /// Where each vocabulary shard starts (see [`super::vocabulary`]): its shortest start key,
+    /// the first one empty, end to end.
     #[serde(with = "serde_bytes")]
-    pub vocab: Vec<u8>,
-    /// Document frequency of each term, by ordinal, as a [`DfByte`].
-    #[serde(with = "serde_bytes")]
-    pub df: Vec<u8>,
+    pub vocabulary_keys: Vec<u8>,
+    /// Where each start key ends in `vocabulary_keys`.
+    pub vocabulary_key_ends: Vec<u32>,
+    /// The ordinal of each vocabulary shard's first term.
+    pub vocabulary_ordinals: Vec<u32>,
     /// First term ordinal of each postings chunk, ascending, starting at 0: chunks hold the
     /// terms' lists in ordinal order.
     pub chunk_starts: Vec<u32>,

@@ -17,15 +17,17 @@
 use std::fmt;
 
 /// The format version this crate writes and reads.
-pub const FORMAT_VERSION: u16 = 5;
+pub const FORMAT_VERSION: u16 = 6;
 
 const HEADER_LEN: usize = 24;
 
 /// What an index file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
-    /// Vocabulary, document table, folding and other tables needed for every query.
+    /// Field lengths, folding and other tables needed for every query.
     Core,
+    /// A range of the vocabulary: its terms, ordinals and document frequencies.
+    Vocabulary,
     /// A range of the vocabulary's postings lists.
     Postings,
     /// Display data (title, url, headings, text) of a range of articles.
@@ -33,9 +35,20 @@ pub enum FileKind {
 }
 
 impl FileKind {
+    /// What the file is, in words.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileKind::Core => "index core",
+            FileKind::Vocabulary => "vocabulary shard",
+            FileKind::Postings => "postings chunk",
+            FileKind::Fragments => "fragments chunk",
+        }
+    }
+
     fn byte(self) -> u8 {
         match self {
             FileKind::Core => b'i',
+            FileKind::Vocabulary => b'v',
             FileKind::Postings => b'p',
             FileKind::Fragments => b'f',
         }
@@ -44,6 +57,7 @@ impl FileKind {
     fn from_byte(b: u8) -> Option<FileKind> {
         match b {
             b'i' => Some(FileKind::Core),
+            b'v' => Some(FileKind::Vocabulary),
             b'p' => Some(FileKind::Postings),
             b'f' => Some(FileKind::Fragments),
             _ => None,
@@ -53,11 +67,7 @@ impl FileKind {
 
 impl fmt::Display for FileKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            FileKind::Core => "index core",
-            FileKind::Postings => "postings chunk",
-            FileKind::Fragments => "fragments chunk",
-        })
+        f.write_str(self.name())
     }
 }
 
@@ -100,30 +110,67 @@ pub enum FormatError {
     Malformed(&'static str),
 }
 
+impl FormatError {
+    /// What went wrong, in a sentence. Built by hand rather than through `Display`, so that
+    /// the browser module, which reports errors as these strings, carries no formatting code.
+    pub fn message(&self) -> String {
+        let mut m = String::new();
+        match self {
+            FormatError::NotAnIndex => m.push_str("not a helpdex index file (bad magic bytes)"),
+            FormatError::WrongKind { expected, got } => {
+                m.push_str("expected a ");
+                m.push_str(expected.name());
+                m.push_str(", found a ");
+                m.push_str(got.name());
+            }
+            FormatError::Version { expected, got } => {
+                m.push_str("index format version ");
+                write_number(&mut m, *got as u64, 10, 1);
+                m.push_str(", but this helpdex reads version ");
+                write_number(&mut m, *expected as u64, 10, 1);
+                m.push_str(": rebuild the index with the same helpdex version as the search code");
+            }
+            FormatError::Truncated { expected, got } => {
+                m.push_str("file is truncated: ");
+                write_number(&mut m, *got, 10, 1);
+                m.push_str(" bytes of ");
+                write_number(&mut m, *expected, 10, 1);
+            }
+            FormatError::Checksum => m.push_str("checksum mismatch: the file is corrupt"),
+            FormatError::BuildMismatch { expected, got } => {
+                m.push_str("file belongs to build ");
+                write_number(&mut m, *got, 16, 16);
+                m.push_str(", but the index is build ");
+                write_number(&mut m, *expected, 16, 16);
+                m.push_str(": the files come from different builds");
+            }
+            FormatError::Malformed(what) => {
+                m.push_str("malformed index data: ");
+                m.push_str(what);
+            }
+        }
+        m
+    }
+}
+
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FormatError::NotAnIndex => f.write_str("not a helpdex index file (bad magic bytes)"),
-            FormatError::WrongKind { expected, got } => {
-                write!(f, "expected a {expected}, found a {got}")
-            }
-            FormatError::Version { expected, got } => write!(
-                f,
-                "index format version {got}, but this helpdex reads version {expected}: \
-                 rebuild the index with the same helpdex version as the search code"
-            ),
-            FormatError::Truncated { expected, got } => {
-                write!(f, "file is truncated: {got} bytes of {expected}")
-            }
-            FormatError::Checksum => f.write_str("checksum mismatch: the file is corrupt"),
-            FormatError::BuildMismatch { expected, got } => write!(
-                f,
-                "file belongs to build {got:016x}, but the index is build {expected:016x}: \
-                 the files come from different builds"
-            ),
-            FormatError::Malformed(what) => write!(f, "malformed index data: {what}"),
-        }
+        f.write_str(&self.message())
     }
+}
+
+/// Appends `n` in base `radix` (10 or 16, lowercase), with at least `width` digits. By hand,
+/// not with `{}`: see [`FormatError::message`].
+pub(crate) fn write_number(out: &mut String, mut n: u64, radix: u64, width: usize) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut buf = [b'0'; 20];
+    let mut at = buf.len();
+    while n > 0 || buf.len() - at < width {
+        at -= 1;
+        buf[at] = DIGITS[(n % radix) as usize];
+        n /= radix;
+    }
+    out.push_str(std::str::from_utf8(&buf[at..]).expect("ASCII digits"));
 }
 
 impl std::error::Error for FormatError {}

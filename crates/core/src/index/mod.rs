@@ -1,8 +1,10 @@
 //! The index: its files, how they are built and how they are read.
 //!
-//! An index is a few static files: a small **core** (vocabulary fst, field lengths, the folding
-//! and pinyin tables), **postings chunks** (lists of articles per term, split by term range so a query
-//! fetches only the ranges its words fall in) and **fragments chunks** (what results display).
+//! An index is a few static files: a small **core** (field lengths, the folding and pinyin
+//! tables, where each shard and chunk starts), **vocabulary shards** (fst maps of the terms,
+//! split by term range), **postings chunks** (lists of articles per term, split by term range
+//! too) and **fragments chunks** (what results display). A query fetches only the shards and
+//! chunks its words fall in.
 //! Every file carries the [`format`](mod@format) header, so damage and mixed builds are caught on load.
 
 #[cfg(feature = "build")]
@@ -14,6 +16,7 @@ mod fst_check;
 mod norms;
 pub mod postings;
 mod reader;
+mod vocabulary;
 
 pub use core_data::TermValue;
 pub use format::{FileKind, FormatError};

@@ -1,18 +1,16 @@
 //! Opening an index: the core file first, then chunks as queries need them.
 
-use fst::Map;
-
 use super::core_data::{CoreData, DfByte, TermValue};
 use super::format::{self, FileKind, FormatError};
 use super::fragments::Fragment;
-use super::fst_check;
 use super::norms;
 use super::postings::{list_end, read_list, ListReader, FIELD_COUNT};
+use super::vocabulary::Vocabulary;
 use crate::analysis::synonyms::TokenizedGroup;
 use crate::analysis::{FoldTable, Readings, Synonyms};
 
-/// An open index. Postings and fragments chunks are added as they arrive; the native CLI adds
-/// them all up front, the browser fetches only what a query needs.
+/// An open index. Vocabulary shards, postings and fragments chunks are added as they arrive;
+/// the native CLI adds them all up front, the browser fetches only what a query needs.
 pub struct Index {
     build_id: u64,
     docs: u32,
@@ -20,8 +18,7 @@ pub struct Index {
     norms: Vec<u8>,
     /// Decoded value of each norm byte, so scoring does a lookup instead of `exp2`.
     norm_values: [f32; 256],
-    vocab: Map<Vec<u8>>,
-    df: Vec<u8>,
+    vocabulary: Vocabulary,
     /// The frequency of each df byte (see [`DfByte`]).
     df_values: [u32; 256],
     chunk_starts: Vec<u32>,
@@ -39,7 +36,7 @@ impl std::fmt::Debug for Index {
         f.debug_struct("Index")
             .field("build_id", &self.build_id)
             .field("docs", &self.docs)
-            .field("terms", &self.vocab.len())
+            .field("terms", &self.vocabulary.terms())
             .finish_non_exhaustive()
     }
 }
@@ -64,8 +61,13 @@ impl Index {
         if Some(core.norms.len()) != (core.docs as usize).checked_mul(FIELD_COUNT) {
             return Err(malformed("field lengths"));
         }
-        // The vocabulary is checked below; a chunk table must fit any count of terms it has.
-        let terms = core.df.len() as u32;
+        let vocabulary = Vocabulary::new(
+            std::mem::take(&mut core.vocabulary_keys),
+            std::mem::take(&mut core.vocabulary_key_ends),
+            std::mem::take(&mut core.vocabulary_ordinals),
+            core.terms,
+        )?;
+        let terms = core.terms;
         let chunks_ok = core.chunk_starts.first() == Some(&0)
             && core.chunk_starts.windows(2).all(|w| w[0] < w[1])
             && core
@@ -89,26 +91,15 @@ impl Index {
         if !core.synonyms.validate(&core.fold) {
             return Err(malformed("synonyms"));
         }
-        let mut synonyms = Synonyms::built_in(&core.fold).tokenized(&core.fold);
+        let mut synonyms = Synonyms::built_in().tokenized(&core.fold);
         synonyms.extend(core.synonyms.tokenized(&core.fold));
-        // The container's checksum already covers these bytes, so fst's own (whose crc32c
-        // table would add 16 KiB to the browser module) is not checked again; their structure
-        // is, since `fst` panics on a malformed node.
-        if !fst_check::well_formed(&core.vocab) {
-            return Err(malformed("vocabulary"));
-        }
-        let vocab = Map::new(core.vocab).map_err(|_| malformed("vocabulary"))?;
-        if vocab.len() != core.df.len() {
-            return Err(malformed("vocabulary size"));
-        }
         Ok(Index {
             build_id: file.build_id,
             docs: core.docs,
             average_lengths: core.average_lengths,
             norms: core.norms,
             norm_values: std::array::from_fn(|q| norms::decode(q as u8)),
-            vocab,
-            df: core.df,
+            vocabulary,
             df_values: DfByte::table(),
             postings: vec![None; core.chunk_starts.len()],
             chunk_starts: core.chunk_starts,
@@ -132,7 +123,23 @@ impl Index {
 
     /// Number of terms in the vocabulary.
     pub fn terms(&self) -> usize {
-        self.vocab.len()
+        self.vocabulary.terms() as usize
+    }
+
+    /// Number of vocabulary shard files.
+    pub fn vocabulary_shards(&self) -> u32 {
+        self.vocabulary.shards()
+    }
+
+    /// Adds vocabulary shard `number` from its file bytes (uncompressed).
+    pub fn add_vocabulary(&mut self, number: u32, file: &[u8]) -> Result<(), FormatError> {
+        let payload = self.check_chunk(FileKind::Vocabulary, number, file)?;
+        self.vocabulary.add(number, payload)
+    }
+
+    /// Whether vocabulary shard `number` is loaded.
+    pub fn has_vocabulary(&self, number: u32) -> bool {
+        self.vocabulary.has(number)
     }
 
     /// Number of postings chunk files.
@@ -156,7 +163,7 @@ impl Index {
             .chunk_starts
             .get(number as usize + 1)
             .copied()
-            .unwrap_or(self.df.len() as u32);
+            .unwrap_or(self.vocabulary.terms());
         let mut offsets = Vec::with_capacity((end - first) as usize);
         let mut at = 0;
         while at < payload.len() {
@@ -242,8 +249,8 @@ impl Index {
         matches!(self.fragments.get(number as usize), Some(Some(_)))
     }
 
-    pub(crate) fn vocab(&self) -> &Map<Vec<u8>> {
-        &self.vocab
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
     }
 
     /// Where the term with vocabulary value (ordinal) `ordinal` lives.
@@ -253,9 +260,9 @@ impl Index {
             ordinal,
             chunk: (self.chunk_starts.partition_point(|&s| s <= ordinal).max(1) - 1) as u32,
             df: self
-                .df
-                .get(ordinal as usize)
-                .map_or(0, |&b| self.df_values[b as usize]),
+                .vocabulary
+                .df_byte(ordinal)
+                .map_or(0, |b| self.df_values[b as usize]),
         }
     }
 
@@ -305,9 +312,7 @@ mod tests {
     use crate::index::build::{analyze, BuildOptions, IndexBuilder};
     use crate::Article;
 
-    /// A core file whose payload is `change`d, under a valid header and checksum: what a buggy
-    /// or hostile tool could write.
-    fn changed_core(change: impl FnOnce(&mut CoreData)) -> Vec<u8> {
+    fn built() -> crate::index::build::BuiltIndex {
         let mut builder = IndexBuilder::new(BuildOptions::default());
         builder.add(analyze(&Article {
             page: crate::Page {
@@ -317,28 +322,24 @@ mod tests {
             },
             ..Article::default()
         }));
-        let built = builder.finish();
-        let file = format::unwrap(FileKind::Core, &built.core).unwrap();
-        let mut core: CoreData = postcard::from_bytes(file.payload).unwrap();
-        change(&mut core);
-        format::wrap(
-            FileKind::Core,
-            file.build_id,
-            &postcard::to_allocvec(&core).unwrap(),
-        )
+        builder.finish()
     }
 
     #[test]
-    fn a_valid_core_with_a_malformed_vocabulary_is_refused() {
-        assert!(Index::open(&changed_core(|_| {})).is_ok());
-        let flipped = changed_core(|core| {
-            let root = core.vocab.len() - 21;
-            core.vocab[root - 1] ^= 0xF0;
-        });
+    fn a_valid_shard_with_a_malformed_fst_is_refused() {
+        let built = built();
+        let mut ix = Index::open(&built.core).unwrap();
+        let file = format::unwrap(FileKind::Vocabulary, &built.vocabulary[0]).unwrap();
+        let mut payload = file.payload.to_vec();
+        // Number (4 bytes), fst length (4), the fst: its root sits just before its footer.
+        let fst_end = 8 + u32::from_le_bytes(payload[4..8].try_into().unwrap()) as usize;
+        payload[fst_end - 22] ^= 0xF0;
+        let flipped = format::wrap(FileKind::Vocabulary, file.build_id, &payload);
         assert_eq!(
-            Index::open(&flipped).unwrap_err(),
+            ix.add_vocabulary(0, &flipped).unwrap_err(),
             FormatError::Malformed("vocabulary")
         );
+        ix.add_vocabulary(0, &built.vocabulary[0]).unwrap();
     }
 
     #[test]

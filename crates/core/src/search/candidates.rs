@@ -10,7 +10,6 @@
 use std::sync::OnceLock;
 
 use fst::Automaton;
-use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
 
 use super::limits::{
@@ -56,12 +55,8 @@ enum Finder<'a> {
     /// vocabulary, which matters most for a long Latin word against many CJK bigrams: every
     /// two-character term is within two edits of anything.
     Typo { dfa: &'a DFA, first_byte: u8 },
-    /// Optionally any one character, then `literal`, then (with `open_end`) anything.
-    Pattern {
-        any_first: bool,
-        literal: &'a [u8],
-        open_end: bool,
-    },
+    /// `literal`, then (with `open_end`) anything.
+    Pattern { literal: &'a [u8], open_end: bool },
     /// A character from `first` (sorted code points), then one from `second` if given, then
     /// (with `open_end`) anything: pinyin syllables and homophones. UTF-8 is decoded as the
     /// bytes arrive, and a path dies as soon as no character of the set can start with it.
@@ -77,10 +72,6 @@ enum Finder<'a> {
 enum FinderState {
     /// DFA state, and whether the first byte is still to come.
     Typo(u32, bool),
-    /// Before any byte of a pattern with `any_first`.
-    Start,
-    /// Inside the pattern's first, arbitrary character.
-    InFirst,
     /// This many bytes of the literal matched.
     Literal(usize),
     /// Reading character number `at` of a [`Finder::Chars`]: its bits so far, and how many
@@ -165,9 +156,6 @@ impl Automaton for Finder<'_> {
     fn start(&self) -> FinderState {
         match self {
             Finder::Typo { dfa, .. } => FinderState::Typo(dfa.initial_state(), true),
-            Finder::Pattern {
-                any_first: true, ..
-            } => FinderState::Start,
             Finder::Pattern { .. } => FinderState::Literal(0),
             Finder::Chars { .. } => FinderState::Char {
                 at: 0,
@@ -213,13 +201,6 @@ impl Automaton for Finder<'_> {
                 }
                 FinderState::Typo(dfa.transition(s, byte), false)
             }
-            (Finder::Pattern { literal, .. }, FinderState::Start | FinderState::InFirst) => {
-                if byte & 0xC0 == 0x80 || matches!(state, FinderState::Start) {
-                    FinderState::InFirst
-                } else {
-                    Self::literal_step(literal, 0, byte)
-                }
-            }
             (
                 Finder::Pattern {
                     literal, open_end, ..
@@ -240,11 +221,31 @@ impl Automaton for Finder<'_> {
     }
 }
 
+impl Finder<'_> {
+    /// The vocabulary shards this finder needs: those of the key prefixes outside which it
+    /// matches nothing.
+    fn shards(&self, index: &Index) -> Vec<usize> {
+        let vocabulary = index.vocabulary();
+        let mut needed = Vec::new();
+        match self {
+            Finder::Typo { first_byte, .. } => vocabulary.add_needed(&[*first_byte], &mut needed),
+            Finder::Pattern { literal, .. } => vocabulary.add_needed(literal, &mut needed),
+            // Sorted code points are sorted UTF-8 too.
+            Finder::Chars { first, .. } => {
+                for c in first.iter().filter_map(|&c| char::from_u32(c)) {
+                    vocabulary.add_needed(c.encode_utf8(&mut [0; 4]).as_bytes(), &mut needed);
+                }
+            }
+        }
+        needed
+    }
+}
+
 /// Finds the candidate terms of `word` in `index`, exact first.
 pub(crate) fn candidates(index: &Index, word: &QueryWord, typos: bool) -> Vec<Candidate> {
-    let vocab = index.vocab();
+    let vocabulary = index.vocabulary();
     let mut out = Vec::new();
-    if let Some(v) = vocab.get(&word.term) {
+    if let Some(v) = vocabulary.get(word.term.as_bytes()) {
         out.push(Candidate {
             term: word.term.clone(),
             value: index.term_value(v),
@@ -255,17 +256,13 @@ pub(crate) fn candidates(index: &Index, word: &QueryWord, typos: bool) -> Vec<Ca
     let expand = !word.function;
     if word.prefix && expand {
         let automaton = Finder::Pattern {
-            any_first: false,
             literal: word.term.as_bytes(),
             open_end: true,
         };
         let keep = prefix_terms(word.term.chars().count());
-        out.extend(best_matches(
-            index,
-            vocab.search(automaton).into_stream(),
-            keep,
-            &mut |term, _| (term.len() != word.term.len()).then_some(MatchKind::Prefix),
-        ));
+        out.extend(best_matches(index, &automaton, keep, &mut |term, _| {
+            (term.len() != word.term.len()).then_some(MatchKind::Prefix)
+        }));
     }
     if expand && !word.cjk {
         let mut stems = stem_variants(index, word);
@@ -284,8 +281,7 @@ pub(crate) fn candidates(index: &Index, word: &QueryWord, typos: bool) -> Vec<Ca
             dfa: &dfa,
             first_byte: word.term.as_bytes()[0],
         };
-        let search = vocab.search(automaton).into_stream();
-        let mut found = best_matches(index, search, MAX_TYPO_TERMS + 1, &mut |term, _| {
+        let mut found = best_matches(index, &automaton, MAX_TYPO_TERMS + 1, &mut |term, _| {
             let distance = match dfa.eval(term) {
                 Distance::Exact(d) => d,
                 Distance::AtLeast(_) => return None,
@@ -327,29 +323,27 @@ fn stem_variants(index: &Index, word: &QueryWord) -> Vec<Candidate> {
         return Vec::new();
     }
     let automaton = Finder::Pattern {
-        any_first: false,
         literal: start.as_bytes(),
         open_end: true,
     };
-    let mut stream = index.vocab().search(automaton).into_stream();
     let mut found = Vec::new();
     let mut visits = 0;
-    while let Some((term, value)) = stream.next() {
+    search(index, &automaton, &mut |term, value| {
         visits += 1;
         if visits > MAX_STEM_VISITS {
-            break;
+            return false;
         }
-        let Ok(term) = std::str::from_utf8(term) else {
-            continue;
-        };
-        if term != word.term && stem::english(term) == stem {
-            found.push(Candidate {
-                term: term.to_string(),
-                value: index.term_value(value),
-                kind: MatchKind::Stem,
-            });
+        if let Ok(term) = std::str::from_utf8(term) {
+            if term != word.term && stem::english(term) == stem {
+                found.push(Candidate {
+                    term: term.to_string(),
+                    value: index.term_value(value),
+                    kind: MatchKind::Stem,
+                });
+            }
         }
-    }
+        true
+    });
     keep_order(&mut found);
     found.truncate(MAX_STEM_TERMS);
     found
@@ -396,12 +390,12 @@ pub(crate) fn any_match(
         second,
         open_end,
     };
-    index
-        .vocab()
-        .search(automaton)
-        .into_stream()
-        .next()
-        .is_some()
+    let mut any = false;
+    search(index, &automaton, &mut |_, _| {
+        any = true;
+        false
+    });
+    any
 }
 
 /// Terms made of characters from sets (see [`Finder::Chars`]: the first character's set, the
@@ -417,62 +411,60 @@ pub(crate) fn char_matches(
         second,
         open_end,
     };
-    best_matches(
-        index,
-        index.vocab().search(automaton).into_stream(),
-        keep,
-        kind,
-    )
+    best_matches(index, &automaton, keep, kind)
 }
 
-/// Terms one edit away at the first letter (substituted, inserted before, deleted, or swapped
-/// with the second), the rest spelled exactly: the typos that cost two.
+/// Terms one edit away at the first letter, the rest spelled exactly: the typos that cost
+/// two. Only a letter typed before the first, or the first two swapped: a term whose first
+/// letter was substituted or lost could start with anything, which would need every
+/// vocabulary shard.
 fn first_letter_typos(index: &Index, word: &QueryWord) -> Vec<Candidate> {
-    let vocab = index.vocab();
     let term = word.term.as_str();
     let mut chars = term.chars();
     let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
         return Vec::new();
     };
     let rest = &term[first.len_utf8()..];
-    let swapped = format!("{second}{first}{}", &rest[second.len_utf8()..]);
+    // Pushed, not `format!`: the browser module carries no formatting code for it.
+    let mut swapped = String::with_capacity(term.len());
+    swapped.push(second);
+    swapped.push(first);
+    swapped.push_str(&rest[second.len_utf8()..]);
     let mut typo =
         |t: &[u8], _| (t.first() != term.as_bytes().first()).then_some(MatchKind::Typo(2));
     let mut found = Vec::new();
-    let patterns = [
-        (true, rest),
-        (true, term),
-        (false, rest),
-        (false, swapped.as_str()),
-    ];
-    for (any_first, literal) in patterns {
+    for literal in [rest, swapped.as_str()] {
         let automaton = Finder::Pattern {
-            any_first,
             literal: literal.as_bytes(),
             open_end: word.prefix,
         };
-        let stream = vocab.search(automaton).into_stream();
-        found.extend(best_matches(index, stream, MAX_TYPO_TERMS, &mut typo));
+        found.extend(best_matches(index, &automaton, MAX_TYPO_TERMS, &mut typo));
     }
     found
 }
 
-/// Runs an automaton's stream and keeps the `keep` best matches: fewest typos, then most
-/// frequent, then alphabetical. Terms are copied into one buffer while streaming; only the kept
-/// ones become strings.
+/// Runs `automaton` over the vocabulary shards it needs (see [`Finder::shards`]).
+fn search(index: &Index, automaton: &Finder, found: &mut dyn FnMut(&[u8], u64) -> bool) {
+    let needed = automaton.shards(index);
+    index.vocabulary().search(automaton, &needed, found);
+}
+
+/// Runs an automaton and keeps the `keep` best matches: fewest typos, then most frequent,
+/// then alphabetical. Terms are copied into one buffer while streaming; only the kept ones
+/// become strings.
 fn best_matches(
     index: &Index,
-    mut stream: impl for<'a> Streamer<'a, Item = (&'a [u8], u64)>,
+    automaton: &Finder,
     keep: usize,
     kind: &mut dyn FnMut(&[u8], TermValue) -> Option<MatchKind>,
 ) -> Vec<Candidate> {
     let mut bytes: Vec<u8> = Vec::new();
     let mut found: Vec<(MatchKind, TermValue, std::ops::Range<usize>)> = Vec::new();
     let mut visits = 0;
-    while let Some((term, value)) = stream.next() {
+    search(index, automaton, &mut |term, value| {
         visits += 1;
         if visits > MAX_AUTOMATON_VISITS {
-            break;
+            return false;
         }
         let value = index.term_value(value);
         if let Some(kind) = kind(term, value) {
@@ -480,7 +472,8 @@ fn best_matches(
             bytes.extend_from_slice(term);
             found.push((kind, value, start..bytes.len()));
         }
-    }
+        true
+    });
     let order = |a: &(MatchKind, TermValue, std::ops::Range<usize>),
                  b: &(MatchKind, TermValue, std::ops::Range<usize>)| {
         candidate_order(

@@ -1,9 +1,10 @@
 //! Searching: query words → candidate terms → matched articles → ranked hits.
 //!
 //! A search has two steps so that the browser can fetch what it needs in between:
-//! [`Index::plan`] analyses the query and finds its candidate terms in the vocabulary (which is
-//! in the core file), [`Index::missing_postings`] says which postings chunks those terms live
-//! in, and once they are added [`Index::search`] scores and ranks. The native CLI loads every
+//! [`Index::plan`] analyses the query and finds its candidate terms in the vocabulary; while
+//! [`Plan::missing_vocabulary`] names shards, they are added and the query planned again.
+//! [`Index::missing_postings`] then says which postings chunks those terms live in, and once
+//! they are added [`Index::search`] scores and ranks. The native CLI loads every shard and
 //! chunk up front, so it just calls both.
 
 mod candidates;
@@ -17,6 +18,7 @@ pub use crate::ranking::MatchKind;
 pub use candidates::Candidate;
 pub use query::QueryWord;
 
+use crate::index::format::write_number;
 use crate::index::postings::{Field, Positions, Posting, MAX_POSITIONS};
 use crate::index::{FormatError, Index};
 use crate::ranking::{self, bm25, ScoreDetails, WordMatch, WordSpec};
@@ -46,6 +48,9 @@ pub struct Plan {
     pub(crate) words: Vec<PlannedWord>,
     /// The vocabulary lookups behind `words`, for [`Index::replan`] to reuse.
     lookups: Vec<Lookup>,
+    /// The vocabulary shards planning needed and did not have, ascending: while there are
+    /// any, the plan is incomplete.
+    missing_vocabulary: Vec<u32>,
 }
 
 /// The candidate terms found for one query word.
@@ -95,6 +100,12 @@ impl Plan {
         self.words.iter().map(|w| w.candidates.as_slice())
     }
 
+    /// The vocabulary shards that must be added, and the query planned again, before its
+    /// candidates are complete, ascending.
+    pub fn missing_vocabulary(&self) -> &[u32] {
+        &self.missing_vocabulary
+    }
+
     /// The postings chunks this plan reads, ascending.
     pub fn postings_chunks(&self) -> Vec<u32> {
         let mut chunks: Vec<u32> = self
@@ -113,22 +124,38 @@ impl Plan {
 /// Why a search could not run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SearchError {
+    /// These vocabulary shards must be added and the query planned again (see
+    /// [`Plan::missing_vocabulary`]).
+    MissingVocabulary(Vec<u32>),
     /// These postings chunks must be added first (see [`Index::missing_postings`]).
     MissingPostings(Vec<u32>),
     /// A loaded chunk turned out to be malformed.
     Index(FormatError),
 }
 
+impl SearchError {
+    /// What went wrong, in a sentence (see [`FormatError::message`]).
+    pub fn message(&self) -> String {
+        match self {
+            SearchError::MissingVocabulary(files) | SearchError::MissingPostings(files) => {
+                let mut m = String::from(match self {
+                    SearchError::MissingVocabulary(_) => "vocabulary shards not loaded:",
+                    _ => "postings chunks not loaded:",
+                });
+                for &n in files {
+                    m.push(' ');
+                    write_number(&mut m, n as u64, 10, 1);
+                }
+                m
+            }
+            SearchError::Index(e) => e.message(),
+        }
+    }
+}
+
 impl std::fmt::Display for SearchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SearchError::MissingPostings(chunks) => {
-                // Written out, not `{:?}`: the browser module is built without Debug output.
-                f.write_str("postings chunks not loaded:")?;
-                chunks.iter().try_for_each(|c| write!(f, " {c}"))
-            }
-            SearchError::Index(e) => e.fmt(f),
-        }
+        f.write_str(&self.message())
     }
 }
 
@@ -213,9 +240,16 @@ impl Index {
             })
             .collect();
         synonyms::expand(self, self.synonyms(), &mut words);
+        let words = pinyin::expand(self, words, options);
+        let missing_vocabulary = self.vocabulary().take_missing();
+        if !missing_vocabulary.is_empty() {
+            // Looked up without some shards: not to be reused once they are added.
+            lookups.clear();
+        }
         Plan {
-            words: pinyin::expand(self, words, options),
+            words,
             lookups,
+            missing_vocabulary,
         }
     }
 
@@ -228,6 +262,11 @@ impl Index {
 
     /// Runs a planned query and returns the best hits, best first.
     pub fn search(&self, plan: &Plan, options: &SearchOptions) -> Result<Vec<Hit>, SearchError> {
+        if !plan.missing_vocabulary.is_empty() {
+            return Err(SearchError::MissingVocabulary(
+                plan.missing_vocabulary.clone(),
+            ));
+        }
         let missing = self.missing_postings(plan);
         if !missing.is_empty() {
             return Err(SearchError::MissingPostings(missing));

@@ -237,7 +237,7 @@ impl Index {
 
     /// How many articles hold `term` exactly, or `None` if none does.
     fn exact_df(&self, term: &str) -> Option<u32> {
-        let ordinal = self.vocab().get(term)?;
+        let ordinal = self.vocabulary().get(term.as_bytes())?;
         Some(self.term_value(ordinal).df)
     }
 }

@@ -75,7 +75,7 @@ fn add(index: &Index, word: &mut PlannedWord, term: &str) {
     {
         return;
     }
-    if let Some(v) = index.vocab().get(term) {
+    if let Some(v) = index.vocabulary().get(term.as_bytes()) {
         word.candidates.push(Candidate {
             term: term.to_string(),
             value: index.term_value(v),

@@ -35,6 +35,7 @@ pub fn article(id: &str, title: &str, body: &str, sections: &[(&str, &str)]) -> 
 /// Builds an index of `articles` (in this order) with small chunks, and loads every chunk.
 pub fn index(articles: &[Article]) -> Index {
     let mut builder = IndexBuilder::new(BuildOptions {
+        vocabulary_shard_bytes: 128,
         postings_chunk_bytes: 256,
         fragments_chunk_bytes: 512,
         ..BuildOptions::default()
@@ -42,17 +43,7 @@ pub fn index(articles: &[Article]) -> Index {
     for a in articles {
         builder.add(analyze(a));
     }
-    let built = builder.finish();
-    let mut index = Index::open(&built.core).expect("core opens");
-    for (n, chunk) in built.postings.iter().enumerate() {
-        index.add_postings(n as u32, chunk).expect("postings chunk");
-    }
-    for (n, chunk) in built.fragments.iter().enumerate() {
-        index
-            .add_fragments(n as u32, chunk)
-            .expect("fragments chunk");
-    }
-    index
+    builder.finish().open().expect("every file opens")
 }
 
 /// Ids of the hits for `query`, best first.
