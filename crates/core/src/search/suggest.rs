@@ -100,18 +100,27 @@ const ASKING_CHINESE: &[&str] = &[
 /// How many hits below a hit [`confidence`] looks at.
 const CONFIDENCE_DEPTH: usize = 4;
 
+/// What a text's words tell, summed, and the share of it that CJK words carry.
+#[derive(Clone, Copy)]
+struct TextInformation {
+    total: f32,
+    cjk_share: f32,
+}
+
 /// How likely a hit answers long text, from 0 to 1, given its score and those of the hits
-/// below it (`scores[0]` is its own), how it matched, and the text's total information.
+/// below it (`scores[0]` is its own), how it matched, and the text's information.
 ///
-/// A logistic model of four signs, fitted on the ticket texts of the benchmark (en-help and
+/// A logistic model of five signs, fitted on the ticket texts of the benchmark (en-help and
 /// zh-help, `tests/bench/lib/tickets.mjs`; the report shows the curve): the lead over the next
 /// hit and over the hit [`CONFIDENCE_DEPTH`] places down (a clear winner, not one of many alike),
-/// how much of the title the text's words cover, and how much of the text's information the
-/// hit's matched words carry. The share of the text's words matched alone says little: noise
-/// in a ticket is matched by noise.
-fn confidence(scores: &[f32], details: &ScoreDetails, information: f32) -> f32 {
+/// how much of the title the text's words cover, how much of the text's information the hit's
+/// matched words carry, and how much of it is Chinese. The share of the text's words matched
+/// alone says little: noise in a ticket is matched by noise. Chinese text is searched as
+/// overlapping bigrams, so its hits lead by less and cover less of a title when right: without
+/// the last sign one threshold would mean less in Chinese than in English.
+fn confidence(scores: &[f32], details: &ScoreDetails, text: TextInformation) -> f32 {
     let score = scores[0];
-    if score <= 0.0 || information <= 0.0 {
+    if score <= 0.0 || text.total <= 0.0 {
         return 0.0;
     }
     let lead = |n: usize| (score - scores.get(n).copied().unwrap_or(0.0)) / score;
@@ -119,9 +128,13 @@ fn confidence(scores: &[f32], details: &ScoreDetails, information: f32) -> f32 {
         + 2.7 * lead(1)
         + 3.5 * lead(CONFIDENCE_DEPTH)
         + 3.1 * details.title_coverage / ranking::COVERAGE_WEIGHT
-        + 1.1 * details.terms / information;
+        + 1.1 * details.terms / text.total
+        + CJK_WEIGHT * text.cjk_share;
     1.0 / (1.0 + (-z).exp())
 }
+
+/// The Chinese sign's weight in [`confidence`].
+const CJK_WEIGHT: f32 = 1.0;
 
 /// Words a sentence of a greeting or closing has at most; a longer one says something.
 const MAX_COURTESY_WORDS: usize = 6;
@@ -150,16 +163,25 @@ impl Index {
             ..*options
         };
         let hits = self.search(plan, &deeper)?;
-        let information: f32 = (plan.words.iter())
-            .map(|w| w.information(self.docs()) * w.units as f32)
-            .sum();
+        let (mut total, mut cjk) = (0.0f32, 0.0f32);
+        for w in &plan.words {
+            let information = w.information(self.docs()) * w.units as f32;
+            total += information;
+            if w.word.cjk {
+                cjk += information;
+            }
+        }
+        let text = TextInformation {
+            total,
+            cjk_share: if total > 0.0 { cjk / total } else { 0.0 },
+        };
         let scores: Vec<f32> = hits.iter().map(|h| h.score).collect();
         // Below the first, a hit is as likely as its own signs say, scaled by its score against
         // the first's, and never more likely than a hit above it.
         let mut above = 1.0f32;
         let mut out: Vec<(Hit, f32)> = (hits.into_iter().enumerate())
             .map(|(i, hit)| {
-                let own = confidence(&scores[i..], &hit.details, information);
+                let own = confidence(&scores[i..], &hit.details, text);
                 let c = (own * scores[i] / scores[0].max(f32::MIN_POSITIVE)).min(above);
                 above = c;
                 (hit, c)
