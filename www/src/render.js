@@ -102,7 +102,28 @@ export function renderRecent(list, queries, labelId) {
  * @returns {HTMLElementTagNameMap[K]}
  */
 export function el(tag, attributes = {}, ...children) {
-  const e = document.createElement(tag);
+  return fill(document.createElement(tag), attributes, children);
+}
+
+/**
+ * An SVG element, made as `el` makes HTML ones.
+ * @param {string} tag
+ * @param {Record<string, string>} attributes
+ * @param {Node[]} children
+ * @returns {SVGElement}
+ */
+export function svg(tag, attributes, ...children) {
+  return fill(document.createElementNS('http://www.w3.org/2000/svg', tag), attributes, children);
+}
+
+/**
+ * @template {Element} E
+ * @param {E} e
+ * @param {Record<string, string>} attributes
+ * @param {(Node | string)[]} children
+ * @returns {E}
+ */
+function fill(e, attributes, children) {
   for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, v);
   e.append(...children);
   return e;

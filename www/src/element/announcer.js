@@ -1,14 +1,13 @@
 // A polite live region: screen readers hear how many results there are without leaving the
 // search field. It waits for typing to pause, so each keystroke is not read out.
+import { el } from '../render.js';
 
 const PAUSE_MS = 500;
 
 export class Announcer {
   /** @param {Node} parent */
   constructor(parent) {
-    this.region = document.createElement('div');
-    this.region.setAttribute('role', 'status');
-    this.region.className = 'visually-hidden';
+    this.region = el('div', { role: 'status', class: 'visually-hidden' });
     parent.appendChild(this.region);
   }
 

@@ -1,23 +1,19 @@
-// <helpdex-search>: a button that opens a search dialog (WAI-ARIA combobox + listbox). This
-// module only declares the class; define.js registers it.
+// <helpdex-search>: a button that opens a search dialog (search-dialog.js makes its DOM,
+// listbox.js runs its results list). This module runs the searches as the query changes and
+// shows what they give; it only declares the class, define.js registers it.
 import { Beacon, SearchIntents } from '../analytics.js';
 import { createSearch } from '../index.js';
 import { strings } from '../i18n.js';
 import { el, renderRecent, renderResults } from '../render.js';
-import { Announcer } from './announcer.js';
-import { listMove, opensSearch, shortcutLabel } from './keyboard.js';
+import { opensSearch } from './keyboard.js';
+import { Listbox } from './listbox.js';
 import { RecentSearches } from './recent.js';
 import { register } from './register.js';
+import { buildDialog, labelDialog } from './search-dialog.js';
 import { adoptStyles } from './styles.js';
 
 /** @typedef {Awaited<ReturnType<typeof createSearch>>} Search */
-/** @typedef {ReturnType<typeof renderResults>[number] | ReturnType<typeof renderRecent>[number]} Option */
-/**
- * The shadow DOM's parts, made once by `#build`.
- * @typedef {{ trigger: HTMLButtonElement, dialog: HTMLDialogElement, input: HTMLInputElement,
- *   esc: HTMLButtonElement, state: HTMLDivElement, list: HTMLDivElement, footer: HTMLElement,
- *   announcer: Announcer }} Parts
- */
+/** @typedef {import('./search-dialog.js').Parts & { listbox: Listbox }} Parts the dialog's parts and its results list */
 
 const DEFAULT_BASE = '/search/';
 const DEFAULT_LIMIT = 8;
@@ -40,9 +36,6 @@ export class HelpdexSearchElement extends HTMLElement {
   #handle = null;
   /** @type {Parts | null} */
   #ui = null;
-  /** @type {Option[]} */
-  #options = [];
-  #active = -1;
   /** Bumped by every query: an answer whose number is not the latest is stale. */
   #seq = 0;
   /** @type {AbortController | null} */
@@ -162,28 +155,8 @@ export class HelpdexSearchElement extends HTMLElement {
   #build() {
     const root = this.attachShadow({ mode: 'open' });
     adoptStyles(root);
-    const trigger = el('button', { type: 'button', part: 'button', class: 'trigger', 'aria-haspopup': 'dialog' });
-    const input = el('input', {
-      type: 'text',
-      part: 'input',
-      role: 'combobox',
-      'aria-expanded': 'false',
-      'aria-controls': 'listbox',
-      'aria-autocomplete': 'list',
-      autocomplete: 'off',
-      autocapitalize: 'off',
-      spellcheck: 'false',
-      enterkeyhint: 'go',
-    });
-    const esc = el('button', { type: 'button', class: 'esc' });
-    const state = el('div', { class: 'state', part: 'state' });
-    const list = el('div', { role: 'listbox', id: 'listbox', part: 'results' });
-    // Keyboard hints, not the page's contentinfo landmark.
-    const footer = el('footer', { role: 'none' });
-    const dialog = el('dialog', { part: 'dialog' }, el('div', { class: 'bar' }, icon(), input, esc), el('div', { class: 'body' }, state, list), footer);
-    const announcer = new Announcer(dialog);
-    root.append(trigger, dialog);
-
+    const ui = buildDialog(root);
+    const { trigger, dialog, input, esc, list, announcer } = ui;
     trigger.addEventListener('click', () => this.show());
     // The first sign of interest starts loading, so the index is there by the first keystroke.
     trigger.addEventListener('pointerenter', () => this.#preload());
@@ -205,19 +178,7 @@ export class HelpdexSearchElement extends HTMLElement {
       if (!(/** @type {InputEvent} */ (e).isComposing)) this.#update();
     });
     input.addEventListener('compositionend', () => this.#update());
-    input.addEventListener('keydown', (e) => this.#onInputKey(e));
-    list.addEventListener('pointermove', (e) => {
-      const i = this.#indexOf(e.target);
-      if (i >= 0 && i !== this.#active) this.#setActive(i, false);
-    });
-    list.addEventListener('click', (e) => {
-      const i = this.#indexOf(e.target);
-      // Modified clicks (new tab, new window) stay the browser's.
-      if (i < 0 || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
-      e.preventDefault();
-      this.#choose(i);
-    });
-    return { trigger, dialog, input, esc, state, list, footer, announcer };
+    return { ...ui, listbox: new Listbox(input, list, (i) => this.#choose(i)) };
   }
 
   /** The parts, for the methods that run only once `#build` has made them. */
@@ -227,20 +188,8 @@ export class HelpdexSearchElement extends HTMLElement {
 
   /** Sets every word of the UI in the page's language (it may change while the page lives). */
   #localize() {
-    const t = strings(this);
-    const { trigger, dialog, input, list, footer, esc } = this.#parts;
-    // Buttons are named by what they show ("Search Ctrl K", "Esc" + a hidden "Close search"),
-    // so speech input can say what it sees.
-    trigger.replaceChildren(icon(), el('span', { class: 'label' }, t.button), el('kbd', {}, shortcutLabel()));
-    if (this.hasAttribute('no-shortcuts')) trigger.removeAttribute('aria-keyshortcuts');
-    else trigger.setAttribute('aria-keyshortcuts', 'Control+K Meta+K /');
-    dialog.setAttribute('aria-label', t.label);
-    input.setAttribute('aria-label', t.label);
-    input.placeholder = this.getAttribute('placeholder') || t.placeholder;
-    list.setAttribute('aria-label', t.results);
-    const hint = (keys, text) => el('span', {}, ...keys.map((k) => el('kbd', {}, k)), text);
-    footer.replaceChildren(hint(['↑', '↓'], t.navigate), hint(['↵'], t.select), hint(['Esc'], t.close));
-    esc.replaceChildren(el('kbd', {}, 'Esc'), el('span', { class: 'visually-hidden' }, ` ${t.closeButton}`));
+    const shortcuts = !this.hasAttribute('no-shortcuts');
+    labelDialog(this.#parts, strings(this), { shortcuts, placeholder: this.getAttribute('placeholder') });
   }
 
   #search() {
@@ -289,11 +238,10 @@ export class HelpdexSearchElement extends HTMLElement {
   }
 
   #showResults(query, results, t) {
-    const { list, input, announcer } = this.#parts;
-    this.#options = renderResults(list, results, t);
+    const { list, announcer } = this.#parts;
+    const options = renderResults(list, results, t);
     this.#showState(results.length ? '' : t.empty(query));
-    input.setAttribute('aria-expanded', String(results.length > 0));
-    this.#setActive(results.length ? 0 : -1);
+    this.#parts.listbox.show(options, true);
     announcer.say(results.length ? t.count(results.length) : t.empty(query));
     this.#intents.searched(query, results);
     this.#emit('helpdex-results', { query, results });
@@ -305,8 +253,8 @@ export class HelpdexSearchElement extends HTMLElement {
     const recent = this.#recent();
     const queries = recent.list();
     if (!queries.length) {
-      this.#options = [];
       list.replaceChildren();
+      this.#parts.listbox.show([]);
       this.#showState(t.start);
     } else {
       const clear = el('button', { type: 'button', class: 'clear' }, t.clear);
@@ -317,17 +265,13 @@ export class HelpdexSearchElement extends HTMLElement {
       });
       state.className = 'state recent';
       state.replaceChildren(el('span', { id: 'recent-label' }, t.recent), clear);
-      this.#options = renderRecent(list, queries, 'recent-label');
+      this.#parts.listbox.show(renderRecent(list, queries, 'recent-label'));
     }
-    input.setAttribute('aria-expanded', String(queries.length > 0));
-    this.#setActive(-1);
   }
 
   #showError(error, t) {
-    this.#options = [];
     this.#parts.list.replaceChildren();
-    this.#parts.input.setAttribute('aria-expanded', 'false');
-    this.#setActive(-1);
+    this.#parts.listbox.show([]);
     this.#showState(t.error, 'error', el('code', {}, String(error?.message ?? error)));
     this.#parts.announcer.say(t.error);
     this.#emit('helpdex-error', { error });
@@ -339,36 +283,9 @@ export class HelpdexSearchElement extends HTMLElement {
     state.replaceChildren(...(text ? [text, ...more] : []));
   }
 
-  #onInputKey(event) {
-    const move = listMove(event);
-    const n = this.#options.length;
-    if (move === undefined || !n) return;
-    event.preventDefault();
-    if (move === 0) {
-      if (this.#active >= 0) this.#choose(this.#active);
-    } else {
-      this.#setActive(this.#active < 0 ? (move > 0 ? 0 : n - 1) : (this.#active + move + n) % n);
-    }
-  }
-
-  #setActive(i, scroll = true) {
-    this.#options[this.#active]?.element.setAttribute('aria-selected', 'false');
-    this.#active = i;
-    const option = this.#options[i];
-    if (!option) return this.#parts.input.removeAttribute('aria-activedescendant');
-    option.element.setAttribute('aria-selected', 'true');
-    this.#parts.input.setAttribute('aria-activedescendant', option.element.id);
-    if (scroll) option.element.scrollIntoView({ block: 'nearest' });
-  }
-
-  #indexOf(target) {
-    const option = target instanceof Element ? target.closest('[role="option"]') : null;
-    return this.#options.findIndex((o) => o.element === option);
-  }
-
   /** Opens option `i`: a recent search runs again; a result is announced, then navigated to. */
   #choose(i) {
-    const option = this.#options[i];
+    const option = this.#parts.listbox.options[i];
     const input = this.#parts.input;
     if ('query' in option) {
       input.value = option.query;
@@ -400,17 +317,4 @@ export class HelpdexSearchElement extends HTMLElement {
   #emit(type, detail = null, cancelable = false) {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
-}
-
-function icon() {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  const circle = document.createElementNS(ns, 'circle');
-  for (const [k, v] of [['cx', '11'], ['cy', '11'], ['r', '7']]) circle.setAttribute(k, v);
-  const line = document.createElementNS(ns, 'path');
-  line.setAttribute('d', 'M20 20l-4-4');
-  svg.append(circle, line);
-  return svg;
 }

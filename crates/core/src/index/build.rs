@@ -302,16 +302,67 @@ impl IndexBuilder {
             self.seal_fragments();
         }
         let docs = self.len() as u32;
-        let mut terms: Vec<(Box<str>, ListWriter)> = self.lists.into_iter().collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-
-        let mut stats = BuildStats {
+        let terms = TermsLaidOut::new(self.lists, &self.options);
+        let fold = FoldTable::for_alphabet(&terms.alphabet);
+        let pinyin = PinyinTable::for_alphabet(&terms.alphabet, &fold);
+        let stats = BuildStats {
             articles: docs,
-            terms: terms.len() as u64,
+            terms: terms.count as u64,
             tokens: self.length_sums.iter().sum(),
-            ..BuildStats::default()
+            vocabulary_bytes: terms.vocabulary.fst_bytes,
+            postings_bytes: terms.postings.iter().map(|p| p.len() as u64).sum(),
+            fragments_bytes: self.fragment_chunks.iter().map(|p| p.len() as u64).sum(),
+            fold_table_chars: fold.len() as u64,
+            pinyin_syllables: pinyin.syllables() as u64,
+            pinyin_readings: pinyin.readings() as u64,
         };
-        let mut vocabulary = ShardWriter::new(self.options.vocabulary_shard_bytes);
+        let vocabulary = terms.vocabulary;
+        let core = CoreData {
+            docs,
+            average_lengths: std::array::from_fn(|f| {
+                self.length_sums[f] as f32 / docs.max(1) as f32
+            }),
+            norms: self.norms,
+            terms: terms.count,
+            vocabulary_keys: vocabulary.keys,
+            vocabulary_key_ends: vocabulary.key_ends,
+            vocabulary_ordinals: vocabulary.ordinals,
+            chunk_starts: terms.chunk_starts,
+            fragment_starts: self.fragment_starts,
+            fold,
+            pinyin,
+            synonyms: self.options.synonyms.clone(),
+        };
+        let core = postcard::to_allocvec(&core).expect("in-memory");
+        wrap_files(
+            core,
+            vocabulary.payloads,
+            terms.postings,
+            self.fragment_chunks,
+            stats,
+        )
+    }
+}
+
+/// The terms in order, written out: vocabulary shards, postings chunks, and the characters
+/// they are spelled with (for the fold and pinyin tables).
+struct TermsLaidOut {
+    count: u32,
+    vocabulary: ShardWriter,
+    /// Payloads, each its number and then its terms' lists in ordinal order.
+    postings: Vec<Vec<u8>>,
+    /// The first ordinal of each postings chunk.
+    chunk_starts: Vec<u32>,
+    /// Every character of every term, sorted, once.
+    alphabet: Vec<char>,
+}
+
+impl TermsLaidOut {
+    fn new(lists: HashMap<Box<str>, ListWriter>, options: &BuildOptions) -> TermsLaidOut {
+        let mut terms: Vec<(Box<str>, ListWriter)> = lists.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let count = terms.len() as u32;
+        let mut vocabulary = ShardWriter::new(options.vocabulary_shard_bytes);
         let df_table = DfByte::table();
         let mut chunk_starts = vec![0];
         let mut chunks: Vec<Vec<u8>> = Vec::new();
@@ -319,7 +370,7 @@ impl IndexBuilder {
         let mut alphabet: Vec<char> = Vec::new();
         // Each list is dropped once copied into its chunk, so the postings are not held twice.
         for (ordinal, (term, list)) in terms.into_iter().enumerate() {
-            if current.len() >= self.options.postings_chunk_bytes {
+            if current.len() >= options.postings_chunk_bytes {
                 chunks.push(std::mem::take(&mut current));
                 chunk_starts.push(ordinal as u32);
             }
@@ -339,15 +390,7 @@ impl IndexBuilder {
         chunks.push(current);
         alphabet.sort_unstable();
         alphabet.dedup();
-        let fold = FoldTable::for_alphabet(&alphabet);
-        stats.fold_table_chars = fold.len() as u64;
-        let pinyin = PinyinTable::for_alphabet(&alphabet, &fold);
-        stats.pinyin_syllables = pinyin.syllables() as u64;
-        stats.pinyin_readings = pinyin.readings() as u64;
-
-        let vocabulary = vocabulary.finish();
-        stats.vocabulary_bytes = vocabulary.fst_bytes;
-        let postings: Vec<Vec<u8>> = chunks
+        let postings = chunks
             .into_iter()
             .enumerate()
             .map(|(n, chunk)| {
@@ -356,50 +399,48 @@ impl IndexBuilder {
                 payload
             })
             .collect();
-        stats.postings_bytes = postings.iter().map(|p| p.len() as u64).sum();
-        stats.fragments_bytes = self.fragment_chunks.iter().map(|p| p.len() as u64).sum();
-
-        let core = CoreData {
-            docs,
-            average_lengths: std::array::from_fn(|f| {
-                self.length_sums[f] as f32 / docs.max(1) as f32
-            }),
-            norms: self.norms,
-            terms: stats.terms as u32,
-            vocabulary_keys: vocabulary.keys,
-            vocabulary_key_ends: vocabulary.key_ends,
-            vocabulary_ordinals: vocabulary.ordinals,
+        TermsLaidOut {
+            count,
+            vocabulary: vocabulary.finish(),
+            postings,
             chunk_starts,
-            fragment_starts: self.fragment_starts,
-            fold,
-            pinyin,
-            synonyms: self.options.synonyms.clone(),
-        };
-        let core_payload = postcard::to_allocvec(&core).expect("in-memory");
-        let build_id = {
-            let mut h = Fnv64::default();
-            h.write(&core_payload);
-            (vocabulary.payloads.iter())
-                .chain(&postings)
-                .chain(&self.fragment_chunks)
-                .for_each(|p| h.write(p));
-            h.0
-        };
-        // Each payload is dropped once wrapped, so the chunks are not held twice.
-        let wrap_all = |kind, payloads: Vec<Vec<u8>>| -> Vec<Vec<u8>> {
-            payloads
-                .into_iter()
-                .map(|p| format::wrap(kind, build_id, &p))
-                .collect()
-        };
-        BuiltIndex {
-            build_id,
-            core: format::wrap(FileKind::Core, build_id, &core_payload),
-            vocabulary: wrap_all(FileKind::Vocabulary, vocabulary.payloads),
-            postings: wrap_all(FileKind::Postings, postings),
-            fragments: wrap_all(FileKind::Fragments, self.fragment_chunks),
-            stats,
+            alphabet,
         }
+    }
+}
+
+/// Every file of the index: the payloads, each wrapped with its kind and the build id, which
+/// is a hash of them all.
+fn wrap_files(
+    core: Vec<u8>,
+    vocabulary: Vec<Vec<u8>>,
+    postings: Vec<Vec<u8>>,
+    fragments: Vec<Vec<u8>>,
+    stats: BuildStats,
+) -> BuiltIndex {
+    let build_id = {
+        let mut h = Fnv64::default();
+        h.write(&core);
+        (vocabulary.iter())
+            .chain(&postings)
+            .chain(&fragments)
+            .for_each(|p| h.write(p));
+        h.0
+    };
+    // Each payload is dropped once wrapped, so the chunks are not held twice.
+    let wrap_all = |kind, payloads: Vec<Vec<u8>>| -> Vec<Vec<u8>> {
+        payloads
+            .into_iter()
+            .map(|p| format::wrap(kind, build_id, &p))
+            .collect()
+    };
+    BuiltIndex {
+        build_id,
+        core: format::wrap(FileKind::Core, build_id, &core),
+        vocabulary: wrap_all(FileKind::Vocabulary, vocabulary),
+        postings: wrap_all(FileKind::Postings, postings),
+        fragments: wrap_all(FileKind::Fragments, fragments),
+        stats,
     }
 }
 

@@ -180,6 +180,35 @@ pub struct Hit {
     pub(crate) positions: Vec<(u16, u32)>,
 }
 
+/// Every article one query word matches (see [`Index::word_hits`]).
+struct WordHits<'a> {
+    /// The best candidate's match in each article, by doc.
+    best: Vec<WordHit<'a>>,
+    /// For a word of a phrase, its other candidates' matches, by doc.
+    others: Vec<WordHit<'a>>,
+}
+
+/// An article through the full ranking.
+struct Ranked {
+    doc: u32,
+    details: ScoreDetails,
+    matches: Vec<Option<WordMatch>>,
+}
+
+impl Ranked {
+    fn into_hit(self) -> Hit {
+        Hit {
+            doc: self.doc,
+            score: self.details.score(),
+            details: self.details,
+            positions: (self.matches.iter().enumerate())
+                .filter_map(|(w, m)| Some((w, m.as_ref()?)))
+                .flat_map(|(w, m)| m.positions.iter().map(move |&p| (w as u16, p)))
+                .collect(),
+        }
+    }
+}
+
 /// One query word's match in one article.
 #[derive(Clone, Copy)]
 struct WordHit<'a> {
@@ -280,16 +309,24 @@ impl Index {
             .iter()
             .map(|w| self.word_hits(w, &mut best_of_doc))
             .collect::<Result<Vec<_>, _>>()?;
-
-        // First pass, for every article that matched any word: the key words it matched,
-        // then the weights and information of its words, summed.
-        let docs = self.docs() as usize;
         let info: Vec<f32> = plan
             .words
             .iter()
             .map(|w| w.information(self.docs()))
             .collect();
-        let content_words: u32 = (plan.words.iter().zip(&info))
+        let candidates = self.coarse_pass(plan, &word_hits, &info);
+        let mut ranked = self.rank(plan, &word_hits, &info, candidates);
+        ranked.sort_unstable_by(|a, b| ranking::order((a.doc, &a.details), (b.doc, &b.details)));
+        ranked.truncate(options.limit);
+        Ok(ranked.into_iter().map(Ranked::into_hit).collect())
+    }
+
+    /// The first pass, over every article that matched any word: the best
+    /// [`RERANK_CANDIDATES`] by the key words they matched, then by the weights and information
+    /// of their words, summed.
+    fn coarse_pass(&self, plan: &Plan, word_hits: &[WordHits], info: &[f32]) -> Vec<u32> {
+        let docs = self.docs() as usize;
+        let content_words: u32 = (plan.words.iter().zip(info))
             .filter(|(_, &i)| i > 0.0)
             .map(|(w, _)| w.units as u32)
             .sum();
@@ -297,8 +334,8 @@ impl Index {
         let mut weight = vec![0f32; docs];
         let mut seen = vec![false; docs];
         let mut touched = Vec::new();
-        for ((hits, _), (w, &info)) in word_hits.iter().zip(plan.words.iter().zip(&info)) {
-            for h in hits {
+        for (hits, (w, &info)) in word_hits.iter().zip(plan.words.iter().zip(info)) {
+            for h in &hits.best {
                 let d = h.posting.doc as usize;
                 if !seen[d] {
                     seen[d] = true;
@@ -321,69 +358,66 @@ impl Index {
             touched.select_nth_unstable_by(RERANK_CANDIDATES, by_coarse);
             touched.truncate(RERANK_CANDIDATES);
         }
+        touched
+    }
 
-        // Second pass: full ranking of the best candidates.
-        let specs: Vec<WordSpec> = (plan.words.iter().enumerate())
-            .map(|(i, w)| WordSpec {
+    /// The second pass: the full ranking of `candidates`, those that match a word.
+    fn rank(
+        &self,
+        plan: &Plan,
+        word_hits: &[WordHits],
+        info: &[f32],
+        candidates: Vec<u32>,
+    ) -> Vec<Ranked> {
+        let specs: Vec<WordSpec> = (plan.words.iter().zip(info))
+            .map(|(w, &information)| WordSpec {
                 query_position: w.word.position,
                 phrase: w.word.phrase,
                 prefix: w.word.prefix,
                 units: w.units,
                 alt: w.alt,
                 pinyin: w.pinyin,
-                information: info[i],
+                information,
             })
             .collect();
-        let mut ranked: Vec<(u32, ScoreDetails, Vec<Option<WordMatch>>)> = touched
+        candidates
             .into_iter()
             .filter_map(|doc| {
                 let mut matches: Vec<Option<WordMatch>> = word_hits
                     .iter()
-                    .map(|(hits, others)| {
-                        let i = hits.binary_search_by_key(&doc, |h| h.posting.doc).ok()?;
-                        let h = &hits[i];
+                    .map(|hits| {
+                        let i = (hits.best)
+                            .binary_search_by_key(&doc, |h| h.posting.doc)
+                            .ok()?;
+                        let h = &hits.best[i];
                         Some(WordMatch {
                             weight: h.weight,
                             kind: h.kind,
                             in_title: h.posting.tf[Field::Title as usize] > 0,
-                            positions: positions_in(doc, h, others),
+                            positions: positions_in(doc, h, &hits.others),
                         })
                     })
                     .collect();
                 let title_length = self.lengths(doc)[Field::Title as usize];
                 let details = ranking::evaluate(&specs, &mut matches, title_length);
-                (details.words > 0).then_some((doc, details, matches))
+                (details.words > 0).then_some(Ranked {
+                    doc,
+                    details,
+                    matches,
+                })
             })
-            .collect();
-        ranked.sort_unstable_by(|(da, a, _), (db, b, _)| ranking::order((*da, a), (*db, b)));
-        ranked.truncate(options.limit);
-        let hits = ranked
-            .into_iter()
-            .map(|(doc, details, matches)| Hit {
-                doc,
-                score: details.score(),
-                details,
-                positions: matches
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(w, m)| Some((w, m.as_ref()?)))
-                    .flat_map(|(w, m)| m.positions.iter().map(move |&p| (w as u16, p)))
-                    .collect(),
-            })
-            .collect();
-        Ok(hits)
+            .collect()
     }
 
     /// Every article one query word matches, sorted by doc, with the best candidate's weight;
     /// and for a word of a phrase, the other candidates' matches too (sorted by doc), whose
     /// positions count for the phrase. `best_of_doc` is scratch space, one slot per doc, all
     /// `u32::MAX` (and left so).
-    #[allow(clippy::type_complexity)]
     fn word_hits(
         &self,
         planned: &PlannedWord,
         best_of_doc: &mut [u32],
-    ) -> Result<(Vec<WordHit<'_>>, Vec<WordHit<'_>>), SearchError> {
+    ) -> Result<WordHits<'_>, SearchError> {
         let typed = planned.word.term.chars().count();
         let mut hits: Vec<WordHit> = Vec::new();
         let mut others: Vec<WordHit> = Vec::new();
@@ -447,7 +481,7 @@ impl Index {
         for h in &hits {
             best_of_doc[h.posting.doc as usize] = u32::MAX;
         }
-        Ok((hits, others))
+        Ok(WordHits { best: hits, others })
     }
 }
 

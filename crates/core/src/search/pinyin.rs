@@ -14,6 +14,8 @@
 //! pinyin pairs form an *alternative*, and ranking takes whichever matches an article better
 //! (see [`crate::ranking`]).
 
+use std::ops::Range;
+
 use super::candidates::{any_match, char_matches, Candidate};
 use super::limits::{
     MAX_INITIALS, MAX_INITIALS_PAIRS, MAX_PINYIN_SCAN, MAX_PINYIN_TERMS, MAX_PLAN_WORDS,
@@ -142,8 +144,13 @@ pub(crate) fn expand(
         .collect();
     let mut out: Vec<PlannedWord> = Vec::with_capacity(words.len() + 8);
     let mut shift: i64 = 0;
-    let mut groups = 0u8;
-    let mut initial_pairs = MAX_INITIALS_PAIRS;
+    let mut reader = RunReader {
+        index,
+        words: &words,
+        parts: &parts,
+        groups: 0,
+        initial_pairs: MAX_INITIALS_PAIRS,
+    };
     let mut i = 0;
     while i < words.len() {
         // The run of adjacent pinyin and Chinese words starting at i.
@@ -161,14 +168,7 @@ pub(crate) fn expand(
         i = end;
         let has_pinyin = run.clone().any(|w| matches!(parts[w], Part::Pinyin(_)));
         let expanded = if has_pinyin {
-            read_run(
-                index,
-                &words,
-                &parts,
-                run.clone(),
-                &mut groups,
-                &mut initial_pairs,
-            )
+            reader.read(run.clone())
         } else {
             None
         };
@@ -305,59 +305,68 @@ fn agree(sequence: &mut [PlannedWord]) {
     }
 }
 
-/// The words of the run `run` read as Chinese, in order, and the typed words kept as their
-/// alternative; `None` if the reading finds nothing (the words stay as typed).
-fn read_run(
-    index: &Index,
-    words: &[PlannedWord],
-    parts: &[Part],
-    run: std::ops::Range<usize>,
-    groups: &mut u8,
-    initial_pairs: &mut usize,
-) -> Option<(Vec<PlannedWord>, Vec<PlannedWord>)> {
-    let readings = index.readings();
-    let mut slots: Vec<Slot> = Vec::new();
-    for w in run.clone() {
-        match &parts[w] {
-            Part::Pinyin(units) => slots.extend(units.iter().map(|u| Slot::new(readings, u, w))),
-            Part::Han => {
-                // Adjacent bigrams overlap by a character.
-                let overlap = w > run.start
-                    && matches!(parts[w - 1], Part::Han)
-                    && words[w - 1].word.term.chars().count() == 2;
-                let chars = words[w].word.term.chars().skip(overlap as usize);
-                slots.extend(chars.map(|c| Slot::typed(c, w)));
-            }
-            Part::Other => unreachable!("runs hold no other words"),
-        }
-        if slots.len() > MAX_PLAN_WORDS {
-            slots.truncate(MAX_PLAN_WORDS + 1);
-            break;
-        }
-    }
-    let first = &words[run.start].word;
-    // Initials are too ambiguous to match apart: `zsk` must match three characters in a row,
-    // as a quoted phrase would.
-    let initials = run.clone().any(|w| match &parts[w] {
-        Part::Pinyin(units) => units.iter().any(|u| matches!(u, Unit::Initial(_))),
-        _ => false,
-    });
-    // Only the pairs read from pinyin are bound so: typed characters and words keep their own
-    // reading (`两种 sc` must still find 两种 when `sc` reads as the Script of a title).
-    let initials_phrase = match first.phrase {
-        None if initials => Some(u16::MAX - run.start as u16),
-        phrase => phrase,
-    };
-    let latin = |w: usize| matches!(parts[w], Part::Pinyin(_));
-    // Typed words that the Chinese reading replaces: Latin words and lone characters.
-    let replaced = |w: usize| latin(w) || words[w].word.term.chars().count() == 1;
+/// Reads the runs of one query, in order: the alternative groups numbered so far and the pairs
+/// with an initial still allowed (each costs a scan of many characters) carry over.
+struct RunReader<'a> {
+    index: &'a Index,
+    words: &'a [PlannedWord],
+    parts: &'a [Part],
+    groups: u8,
+    initial_pairs: usize,
+}
 
-    let mut out: Vec<PlannedWord> = Vec::new();
-    let mut found = false;
-    if let [slot] = slots.as_slice() {
-        // One syllable alone: the words that start with one of its characters, like a lone
-        // typed character; merged into the Latin word's own candidates.
-        let mut w = words[slot.owner].clone();
+impl RunReader<'_> {
+    /// The words of the run `run` read as Chinese, in order, and the typed words kept as their
+    /// alternative; `None` if the reading finds nothing (the words stay as typed).
+    fn read(&mut self, run: Range<usize>) -> Option<(Vec<PlannedWord>, Vec<PlannedWord>)> {
+        let slots = self.slots(run.clone());
+        if let [slot] = slots.as_slice() {
+            return self.lone_syllable(slot);
+        }
+        // Initials are too ambiguous to match apart: `zsk` must match three characters in a
+        // row, as a quoted phrase would.
+        let initials = run.clone().any(|w| match &self.parts[w] {
+            Part::Pinyin(units) => units.iter().any(|u| matches!(u, Unit::Initial(_))),
+            _ => false,
+        });
+        let (mut out, assigned) = self.pair_words(&slots, run.start, initials)?;
+        agree(&mut out);
+        let alternatives = self.typed_alternatives(&mut out, run, &assigned, initials);
+        Some((out, alternatives))
+    }
+
+    /// The run's characters to be, one slot each, at most one more than a plan holds words.
+    fn slots(&self, run: Range<usize>) -> Vec<Slot> {
+        let (words, parts) = (self.words, self.parts);
+        let readings = self.index.readings();
+        let mut slots: Vec<Slot> = Vec::new();
+        for w in run.clone() {
+            match &parts[w] {
+                Part::Pinyin(units) => {
+                    slots.extend(units.iter().map(|u| Slot::new(readings, u, w)))
+                }
+                Part::Han => {
+                    // Adjacent bigrams overlap by a character.
+                    let overlap = w > run.start
+                        && matches!(parts[w - 1], Part::Han)
+                        && words[w - 1].word.term.chars().count() == 2;
+                    let chars = words[w].word.term.chars().skip(overlap as usize);
+                    slots.extend(chars.map(|c| Slot::typed(c, w)));
+                }
+                Part::Other => unreachable!("runs hold no other words"),
+            }
+            if slots.len() > MAX_PLAN_WORDS {
+                slots.truncate(MAX_PLAN_WORDS + 1);
+                break;
+            }
+        }
+        slots
+    }
+
+    /// One syllable alone: the words that start with one of its characters, like a lone typed
+    /// character; merged into the Latin word's own candidates.
+    fn lone_syllable(&self, slot: &Slot) -> Option<(Vec<PlannedWord>, Vec<PlannedWord>)> {
+        let mut w = self.words[slot.owner].clone();
         let mut kind = |term: &[u8], _| {
             let c = std::str::from_utf8(term).ok()?.chars().next()?;
             Some(if slot.matches_fully(c) {
@@ -366,90 +375,134 @@ fn read_run(
                 MatchKind::Initials
             })
         };
-        let more = char_matches(index, (&slot.all, None, true), MAX_PINYIN_TERMS, &mut kind);
+        let more = char_matches(
+            self.index,
+            (&slot.all, None, true),
+            MAX_PINYIN_TERMS,
+            &mut kind,
+        );
         if more.is_empty() {
             return None;
         }
         w.candidates.extend(more);
-        return Some((vec![w], Vec::new()));
+        Some((vec![w], Vec::new()))
     }
-    let mut assigned = vec![0u8; words.len()];
-    let mut bigram = String::new();
-    for pair in slots.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
-        if a.typed && b.typed {
-            // Typed characters' own bigram is already a word of the plan.
-            bigram.clear();
-            bigram.push_str(&a.label);
-            bigram.push_str(&b.label);
-            if let Some(w) = [a.owner, b.owner]
-                .into_iter()
-                .find(|&w| words[w].word.term == bigram)
-            {
-                out.push(words[w].clone());
-                continue;
-            }
-        }
-        let candidates = if !(a.initial || b.initial) {
-            pair_candidates(index, a, b, MAX_PINYIN_SCAN)
-        } else if *initial_pairs > 0 {
-            *initial_pairs -= 1;
-            pair_candidates(index, a, b, MAX_PINYIN_SCAN)
-        } else {
-            Vec::new()
+
+    /// A word for each pair of adjacent slots, and how many pairs each typed word stands for;
+    /// `None` if no pair matches anything.
+    fn pair_words(
+        &mut self,
+        slots: &[Slot],
+        run_start: usize,
+        initials: bool,
+    ) -> Option<(Vec<PlannedWord>, Vec<u8>)> {
+        let words = self.words;
+        // Only the pairs read from pinyin are bound so: typed characters and words keep their
+        // own reading (`两种 sc` must still find 两种 when `sc` reads as the Script of a title).
+        let phrase = match words[run_start].word.phrase {
+            None if initials => Some(u16::MAX - run_start as u16),
+            phrase => phrase,
         };
-        found |= !candidates.is_empty();
-        let owner = if replaced(b.owner) { b.owner } else { a.owner };
-        assigned[owner] = assigned[owner].saturating_add(1);
-        let mut term = String::with_capacity(a.label.len() + b.label.len() + 1);
-        term.push_str(&a.label);
-        term.push('\'');
-        term.push_str(&b.label);
-        out.push(PlannedWord {
-            word: QueryWord {
-                term,
-                cjk: true,
-                prefix: false,
-                phrase: initials_phrase,
-                position: 0,
-                function: false,
-                context: false,
-            },
-            candidates,
-            units: 1,
-            alt: 0,
-            pinyin: true,
-        });
-    }
-    if !found {
-        return None;
-    }
-    agree(&mut out);
-    // Keep the typed reading too when a replaced Latin word matches something as typed.
-    let keep_typed = run
-        .clone()
-        .any(|w| latin(w) && !words[w].candidates.is_empty());
-    let mut alternatives = Vec::new();
-    if keep_typed && *groups < u8::MAX {
-        *groups += 1;
-        for w in &mut out {
-            if w.pinyin {
-                w.alt = *groups;
-                // Letters that also start a word of the vocabulary are less surely pinyin.
-                for c in &mut w.candidates {
-                    c.kind = MatchKind::Initials;
+        let mut out: Vec<PlannedWord> = Vec::new();
+        let mut found = false;
+        let mut assigned = vec![0u8; words.len()];
+        let mut bigram = String::new();
+        for pair in slots.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if a.typed && b.typed {
+                // Typed characters' own bigram is already a word of the plan.
+                bigram.clear();
+                bigram.push_str(&a.label);
+                bigram.push_str(&b.label);
+                if let Some(w) = [a.owner, b.owner]
+                    .into_iter()
+                    .find(|&w| words[w].word.term == bigram)
+                {
+                    out.push(words[w].clone());
+                    continue;
                 }
             }
+            let candidates = if !(a.initial || b.initial) {
+                pair_candidates(self.index, a, b, MAX_PINYIN_SCAN)
+            } else if self.initial_pairs > 0 {
+                self.initial_pairs -= 1;
+                pair_candidates(self.index, a, b, MAX_PINYIN_SCAN)
+            } else {
+                Vec::new()
+            };
+            found |= !candidates.is_empty();
+            let owner = if self.replaced(b.owner) {
+                b.owner
+            } else {
+                a.owner
+            };
+            assigned[owner] = assigned[owner].saturating_add(1);
+            let mut term = String::with_capacity(a.label.len() + b.label.len() + 1);
+            term.push_str(&a.label);
+            term.push('\'');
+            term.push_str(&b.label);
+            out.push(PlannedWord {
+                word: QueryWord {
+                    term,
+                    cjk: true,
+                    prefix: false,
+                    phrase,
+                    position: 0,
+                    function: false,
+                    context: false,
+                },
+                candidates,
+                units: 1,
+                alt: 0,
+                pinyin: true,
+            });
         }
-        for w in run.filter(|&w| replaced(w)) {
-            let mut typed = words[w].clone();
-            typed.alt = *groups;
+        found.then_some((out, assigned))
+    }
+
+    /// The typed words the reading replaces, kept as its alternative when a Latin one matches
+    /// something as typed (none otherwise); the pairs in `out` then join the same group.
+    fn typed_alternatives(
+        &mut self,
+        out: &mut [PlannedWord],
+        run: Range<usize>,
+        assigned: &[u8],
+        initials: bool,
+    ) -> Vec<PlannedWord> {
+        let keep_typed = run
+            .clone()
+            .any(|w| self.latin(w) && !self.words[w].candidates.is_empty());
+        let mut alternatives = Vec::new();
+        if !keep_typed || self.groups == u8::MAX {
+            return alternatives;
+        }
+        self.groups += 1;
+        for w in out.iter_mut().filter(|w| w.pinyin) {
+            w.alt = self.groups;
+            // Letters that also start a word of the vocabulary are less surely pinyin.
+            for c in &mut w.candidates {
+                c.kind = MatchKind::Initials;
+            }
+        }
+        for w in run.filter(|&w| self.replaced(w)) {
+            let mut typed = self.words[w].clone();
+            typed.alt = self.groups;
             // Syllables stand for as many characters as the word's pairs; initials are rarely
             // meant when the letters match a word as typed (a typo of an English word), so
             // they count once and must match in a row to win.
             typed.units = if initials { 1 } else { assigned[w] };
             alternatives.push(typed);
         }
+        alternatives
     }
-    Some((out, alternatives))
+
+    /// Whether plan word `w` is a Latin word read as pinyin.
+    fn latin(&self, w: usize) -> bool {
+        matches!(self.parts[w], Part::Pinyin(_))
+    }
+
+    /// Whether the Chinese reading replaces typed word `w`: Latin words and lone characters.
+    fn replaced(&self, w: usize) -> bool {
+        self.latin(w) || self.words[w].word.term.chars().count() == 1
+    }
 }

@@ -1,4 +1,4 @@
-//! JSON input: JSON Lines records (optionally gzip-compressed) and tinysearch's JSON array.
+//! JSON Lines records, one article per line (see shared/corpora/README.md for the format).
 //!
 //! A JSON Lines file can be far larger than one article (the en-large corpus is 241 MB), so it
 //! is streamed: one thread decompresses and splits lines into batches while the rayon pool
@@ -16,13 +16,13 @@ use helpdex_core::Article;
 #[cfg(not(target_family = "wasm"))]
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde::Deserialize;
-use serde_json::value::RawValue;
 
+use super::{json_error, required};
 use crate::front_matter::normalize_date;
 use crate::problem::Reason;
 use crate::source::Source;
-use crate::text::{collapse, push_tag, Anchors, Body};
-use crate::{file, markdown, Found, Options, Outcome, Problem};
+use crate::text::{collapse, push_tag};
+use crate::{markdown, Found, Options, Outcome, Problem};
 
 /// Lines are handed to the parsers in batches of about this many bytes: big enough that
 /// channel hand-offs cost nothing, small enough to spread work over the threads.
@@ -57,14 +57,6 @@ struct Record {
 enum Tags {
     List(Vec<String>),
     Text(String),
-}
-
-/// One entry of tinysearch's input: plain-text body, the url doubles as id.
-#[derive(Deserialize)]
-struct TinysearchEntry {
-    title: String,
-    url: String,
-    body: Option<String>,
 }
 
 /// Reads a `.jsonl` or `.jsonl.gz` file, reporting compressed bytes to `progress` as they are
@@ -296,138 +288,6 @@ fn record_article(line: &[u8]) -> Result<Article, Reason> {
     })
 }
 
-fn required<'a>(field: &str, value: &'a str) -> Result<&'a str, Reason> {
-    if value.is_empty() {
-        Err(Reason::BadRecord(format!("`{field}` is empty")))
-    } else {
-        Ok(value)
-    }
-}
-
-/// A serde_json error in JSON that starts at `line` and `column` of the file: the file line
-/// of the error, and serde_json's message with the column in that line (the problem names the
-/// line already).
-fn json_error(e: &serde_json::Error, line: u64, column: u64) -> (u64, Reason) {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let Some(message) = full.strip_suffix(&suffix).filter(|_| e.line() > 0) else {
-        return (line, Reason::BadRecord(full));
-    };
-    let (at_line, at_column) = match e.line() as u64 {
-        1 => (line, column + e.column() as u64 - 1),
-        n => (line + n - 1, e.column() as u64),
-    };
-    let reason = Reason::BadRecord(format!("{message} (column {at_column})"));
-    (at_line, reason)
-}
-
-/// Reads tinysearch's `[{"title", "url", "body"}]`. Each entry is checked on its own, so a
-/// bad entry is reported with its line and the others are kept.
-pub(crate) fn read_tinysearch(
-    source: &Source,
-    index: usize,
-    opts: &Options,
-    progress: &(dyn Fn(u64) + Sync),
-) -> Vec<Outcome> {
-    let outcomes = tinysearch_outcomes(source, index, opts.max_article_bytes);
-    progress(source.size);
-    outcomes
-}
-
-fn tinysearch_outcomes(source: &Source, index: usize, cap: u64) -> Vec<Outcome> {
-    let problem = |line, reason| {
-        Outcome::Problem(Problem {
-            path: source.path.clone(),
-            line,
-            reason,
-        })
-    };
-    let text = match std::fs::read(&source.path) {
-        Ok(bytes) => file::decode(bytes),
-        Err(e) => Err((None, Reason::Unreadable(e.to_string()))),
-    };
-    // One JSON document: its records cannot be told apart around a bad byte, so it stays out.
-    let text = match text {
-        Ok(decoded) => match decoded.replaced_at {
-            None => decoded.text,
-            Some(line) => return vec![problem(Some(line), Reason::InvalidUtf8)],
-        },
-        Err((line, reason)) => return vec![problem(line, reason)],
-    };
-    let entries: Vec<&RawValue> = match serde_json::from_str(&text) {
-        Ok(entries) => entries,
-        Err(e) => {
-            let (line, reason) = json_error(&e, 1, 1);
-            return vec![problem(Some(line), reason)];
-        }
-    };
-    let mut line = 1;
-    let mut line_start = 0;
-    let mut scanned = 0;
-    entries
-        .into_iter()
-        .enumerate()
-        .map(|(position, raw)| {
-            // Each entry borrows from `text`, so its offset gives its line and column.
-            let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-            for newline in memchr::memchr_iter(b'\n', &text.as_bytes()[scanned..offset]) {
-                line += 1;
-                line_start = scanned + newline + 1;
-            }
-            scanned = offset;
-            let column = (offset - line_start) as u64 + 1;
-            match tinysearch_article(raw.get(), cap, line, column) {
-                Ok(article) => Outcome::Article(Box::new(Found {
-                    article,
-                    order: (index, position as u64),
-                    path: source.path.clone(),
-                    line: Some(line),
-                    html: None,
-                    warning: None,
-                })),
-                Err((line, reason)) => problem(Some(line), reason),
-            }
-        })
-        .collect()
-}
-
-/// One entry, which starts at `line` and `column` of the file.
-fn tinysearch_article(
-    json: &str,
-    cap: u64,
-    line: u64,
-    column: u64,
-) -> Result<Article, (u64, Reason)> {
-    let size = json.len() as u64;
-    if size > cap {
-        return Err((line, Reason::TooLarge { size, cap }));
-    }
-    let entry: TinysearchEntry =
-        serde_json::from_str(json).map_err(|e| json_error(&e, line, column))?;
-    let url = required("url", entry.url.trim())
-        .map_err(|r| (line, r))?
-        .to_owned();
-    let title = required("title", &collapse(&entry.title))
-        .map_err(|r| (line, r))?
-        .to_owned();
-    let mut body = Body::new(Some(title.clone()), Anchors::Slugs);
-    for line in entry.body.unwrap_or_default().lines() {
-        body.push(line);
-        body.end_block();
-    }
-    let (_, parts) = body.finish();
-    Ok(Article {
-        page: helpdex_core::Page {
-            id: url.clone(),
-            url,
-            title,
-            parts,
-            ..helpdex_core::Page::default()
-        },
-        ..Article::default()
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -518,31 +378,6 @@ mod tests {
         assert_eq!(
             lines[1].content.as_ref().unwrap_err(),
             &Reason::TooLarge { size: 10, cap: 8 }
-        );
-    }
-
-    #[test]
-    fn tinysearch_entry() {
-        let a = tinysearch_article(
-            r#"{"title":"Post","url":"/post/","body":"Line one.\n\n  Line   two."}"#,
-            1000,
-            1,
-            1,
-        )
-        .unwrap();
-        assert_eq!(a.page.id, "/post/");
-        assert_eq!(a.page.parts[0].text, "Line one.\nLine two.");
-        assert!(matches!(
-            tinysearch_article(r#"{"title":"x","url":"/x"}"#, 10, 7, 3),
-            Err((7, Reason::TooLarge { cap: 10, .. }))
-        ));
-        let (line, reason) = tinysearch_article("{\"title\":\"x\",\n\"url\":3}", 99, 7, 3)
-            .err()
-            .unwrap();
-        assert_eq!(line, 8);
-        assert_eq!(
-            reason.to_string(),
-            "bad record: invalid type: integer `3`, expected a string (column 7)"
         );
     }
 }
