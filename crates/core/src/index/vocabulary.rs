@@ -172,6 +172,12 @@ impl Vocabulary {
             .collect()
     }
 
+    /// Whether the shard that would hold `term` is loaded, so that [`Vocabulary::get`] tells
+    /// whether the vocabulary has it.
+    pub(crate) fn can_tell(&self, term: &[u8]) -> bool {
+        self.shards[self.shard_of(term)].is_some()
+    }
+
     /// The ordinal of `term`, if the vocabulary has it. `None` too while its shard is missing
     /// (and noted).
     pub(crate) fn get(&self, term: &[u8]) -> Option<u64> {

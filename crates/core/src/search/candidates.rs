@@ -298,13 +298,16 @@ pub(crate) fn candidates(index: &Index, word: &QueryWord, typos: bool) -> Vec<Ca
         found.truncate(MAX_TYPO_TERMS);
         out.extend(found);
     }
-    if typos && expand && word.cjk {
+    // Homophones wait for the typed bigram's shard: until its df is known, they would fetch
+    // shards all over the Han range for a word that may well be common.
+    if typos && expand && word.cjk && vocabulary.can_tell(word.term.as_bytes()) {
         let typed_df = out
             .first()
             .filter(|c| c.kind == MatchKind::Exact)
             .map_or(0, |c| c.value.df);
-        // A bigram in one article of twenty is surely meant; none sounds like it more often.
-        if typed_df.saturating_mul(20) <= index.docs() {
+        // A bigram in one article of two hundred is surely meant (and its homophones would fetch
+        // shards all over the Han range); none sounds like it more often.
+        if typed_df.saturating_mul(200) <= index.docs() {
             out.extend(homophones(index, word, typed_df));
         }
     }
